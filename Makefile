@@ -1,0 +1,62 @@
+# The single entry point for people and CI. `make run` to try it, `make test` to check it.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test serve lint format check-system bench loadtest migrate content clean help
+
+help:
+	@echo "make run    - set everything up and serve the app on http://$(HOST):$(PORT)"
+	@echo "make test   - set everything up and run lint, checks and the whole test suite"
+	@echo "make serve  - run gunicorn with production settings (needs SECRET_KEY)"
+	@echo "make lint   - ruff lint and format check"
+	@echo "make format - ruff format and fix"
+	@echo "make bench  - print render-time figures for pages and the PDF"
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version))."; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+migrate: $(STAMP)
+	$(MANAGE) migrate --noinput
+
+content: migrate
+	$(MANAGE) load_content
+
+run: content
+	bash scripts/check-system.sh fonts
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+check-system:
+	bash scripts/check-system.sh all
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: $(STAMP) check-system lint
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest
+
+serve: $(STAMP)
+	@test -n "$$SECRET_KEY" || { echo "make serve runs with production settings: set SECRET_KEY (see .env.example)."; exit 1; }
+	DEBUG=0 $(MANAGE) collectstatic --noinput --verbosity 0
+	DEBUG=0 $(MANAGE) migrate --noinput
+	DEBUG=0 $(MANAGE) load_content
+	DEBUG=0 $(BIN)/gunicorn decisionaid.wsgi:application --config gunicorn.conf.py --bind $(HOST):$(PORT)
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,18 @@
+"""Load the content fixtures and refresh the fingerprint; safe to run any number of times."""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from decisionaid.content.selectors import refresh_release
+
+CONTENT_FIXTURE = "content"
+
+
+class Command(BaseCommand):
+    help = "Load fixtures/content.json into the database and refresh the content fingerprint."
+
+    def handle(self, *args, **options) -> None:
+        call_command("loaddata", CONTENT_FIXTURE, verbosity=options["verbosity"])
+        release = refresh_release(bump=False)
+        if release is not None:
+            self.stdout.write(f"Content {release.label}, fingerprint {release.fingerprint}")

@@ -1,0 +1,346 @@
+"""The evidence content: every patient-facing fact, with its sources, editable in the admin."""
+
+from django.db import models
+
+
+class SlugManager(models.Manager):
+    """Look rows up by slug so fixtures can use natural keys and load twice without duplicates."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Certainty(models.TextChoices):
+    HIGH = "high", "High"
+    MODERATE = "moderate", "Moderate"
+    LOW = "low", "Low"
+    VERY_LOW = "very_low", "Very low"
+
+
+class Sourced(models.Model):
+    """Shared fields of a content item: a stable slug, a display order and its sources."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    order = models.PositiveIntegerField(default=0)
+    sources = models.ManyToManyField("content.Source", blank=True, related_name="+")
+
+    objects = SlugManager()
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "slug"]
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Source(models.Model):
+    class Kind(models.TextChoices):
+        REVIEW = "review", "Systematic or narrative review"
+        TRIAL = "trial", "Clinical trial"
+        OBSERVATIONAL = "observational", "Observational study"
+        CASE_REPORT = "case_report", "Case report"
+        REGULATOR = "regulator", "Regulator or drug label"
+        PROFESSIONAL = "professional", "Professional body or reference work"
+        COMMERCIAL = "commercial", "Clinic, vendor or other commercial page"
+        SECONDARY = "secondary", "Secondary summary"
+
+    slug = models.SlugField(max_length=20, unique=True, help_text="Dossier id, such as s5.")
+    number = models.PositiveIntegerField(unique=True, help_text="Shown as [n] in the guide.")
+    citation = models.TextField(max_length=600)
+    year = models.PositiveIntegerField(null=True, blank=True)
+    url = models.URLField(max_length=400, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    note = models.CharField(
+        max_length=300, blank=True, help_text="How far to trust it, in plain words."
+    )
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["number"]
+
+    def __str__(self) -> str:
+        return f"[{self.number}] {self.citation[:80]}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Study(Sourced):
+    class Kind(models.TextChoices):
+        REVIEW = "review", "Review of studies"
+        TRIAL = "trial", "Controlled trial"
+        OBSERVATIONAL = "observational", "Study without a comparison group"
+
+    title = models.CharField(max_length=200, help_text="A short plain title.")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    year = models.PositiveIntegerField()
+    design = models.CharField(max_length=300)
+    number_of_studies = models.PositiveIntegerField(null=True, blank=True)
+    number_of_people = models.PositiveIntegerField(null=True, blank=True)
+    size_text = models.CharField(
+        max_length=200, help_text="Size in words, e.g. '28 men' or '5 studies, 344 people'."
+    )
+    what_was_done = models.TextField(max_length=1200)
+    what_was_found = models.TextField(max_length=1500)
+    limitations = models.TextField(max_length=1200)
+    certainty = models.CharField(max_length=10, choices=Certainty.choices)
+    certainty_reason = models.CharField(max_length=400)
+    length_text = models.CharField(
+        max_length=120, blank=True, help_text="How long people were followed."
+    )
+    # Counts for an icon array, only where the study reports both arms.
+    treated_label = models.CharField(max_length=80, blank=True)
+    treated_improved = models.PositiveIntegerField(null=True, blank=True)
+    treated_total = models.PositiveIntegerField(null=True, blank=True)
+    control_label = models.CharField(max_length=80, blank=True)
+    control_improved = models.PositiveIntegerField(null=True, blank=True)
+    control_total = models.PositiveIntegerField(null=True, blank=True)
+    outcome_label = models.CharField(max_length=120, blank=True)
+
+    class Meta(Sourced.Meta):
+        verbose_name_plural = "studies"
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def has_icon_array(self) -> bool:
+        return bool(self.treated_total and self.control_total)
+
+
+class Option(Sourced):
+    """A choice a person could make; every option fills the same rows for a fair comparison."""
+
+    class Evidence(models.IntegerChoices):
+        NONE = 0, "Not a treatment"
+        LOW = 1, "Low"
+        LOW_MODERATE = 2, "Low to moderate"
+        MODERATE = 3, "Moderate"
+        HIGH = 4, "High"
+
+    name = models.CharField(max_length=80)
+    short_name = models.CharField(max_length=30)
+    what_it_is = models.TextField(max_length=600)
+    approval_status = models.TextField(max_length=400)
+    evidence_level = models.IntegerField(choices=Evidence.choices)
+    evidence_strength = models.TextField(max_length=500)
+    routine = models.TextField(max_length=400)
+    side_effects = models.TextField(max_length=800)
+    cost_and_effort = models.TextField(max_length=500)
+    time_to_results = models.TextField(max_length=400)
+    is_mesotherapy = models.BooleanField(default=False)
+
+    ROWS = [
+        ("what_it_is", "What it is"),
+        ("approval_status", "Approval status"),
+        ("evidence_strength", "Strength of evidence"),
+        ("routine", "What you do"),
+        ("side_effects", "Side effects"),
+        ("cost_and_effort", "Cost and effort"),
+        ("time_to_results", "Time to see results"),
+    ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Risk(Sourced):
+    class Seriousness(models.TextChoices):
+        MILD = "mild", "Mild, passes on its own"
+        MODERATE = "moderate", "Needs care"
+        SERIOUS = "serious", "Serious"
+
+    class Frequency(models.TextChoices):
+        VERY_COMMON = "very_common", "Very common"
+        COMMON = "common", "Common"
+        RARE = "rare", "Rare"
+        UNKNOWN = "unknown", "Not known"
+
+    name = models.CharField(max_length=120)
+    description = models.TextField(max_length=800)
+    frequency = models.CharField(max_length=20, choices=Frequency.choices)
+    frequency_text = models.CharField(max_length=300, help_text="How often, in words and numbers.")
+    seriousness = models.CharField(max_length=10, choices=Seriousness.choices)
+    what_to_do = models.TextField(max_length=600)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CostDefault(Sourced):
+    """Example prices and course lengths; the person's own quote always overrides them."""
+
+    label = models.CharField(max_length=120)
+    currency = models.CharField(max_length=3)
+    price_low = models.DecimalField(max_digits=8, decimal_places=2)
+    price_high = models.DecimalField(max_digits=8, decimal_places=2)
+    first_course_sessions = models.PositiveIntegerField()
+    first_course_text = models.CharField(max_length=300)
+    maintenance_sessions_per_year = models.PositiveIntegerField()
+    maintenance_text = models.CharField(max_length=300)
+    source_quality = models.TextField(max_length=600)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class QuestionTheme(Sourced):
+    name = models.CharField(max_length=80)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Question(Sourced):
+    theme = models.ForeignKey(QuestionTheme, on_delete=models.PROTECT, related_name="questions")
+    text = models.CharField(max_length=300)
+    why_it_matters = models.CharField(max_length=400)
+    selected_by_default = models.BooleanField(default=False)
+
+    class Meta(Sourced.Meta):
+        ordering = ["theme__order", "order", "slug"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class GlossaryTerm(Sourced):
+    term = models.CharField(max_length=80)
+    definition = models.TextField(max_length=500)
+
+    class Meta(Sourced.Meta):
+        ordering = ["term"]
+
+    def __str__(self) -> str:
+        return self.term
+
+
+class QuizItem(Sourced):
+    """A true-or-false statement for the understanding check, with the fact behind it."""
+
+    statement = models.CharField(max_length=300)
+    is_true = models.BooleanField()
+    explanation = models.TextField(max_length=600)
+
+    def __str__(self) -> str:
+        return self.statement
+
+
+class ValueStatement(Sourced):
+    statement = models.CharField(max_length=200)
+    short_label = models.CharField(max_length=60)
+
+    def __str__(self) -> str:
+        return self.statement
+
+
+class ValueFitManager(models.Manager):
+    def get_by_natural_key(self, statement_slug, option_slug):
+        return self.get(statement__slug=statement_slug, option__slug=option_slug)
+
+
+class ValueFit(models.Model):
+    """How one option relates to one thing a person may care about; never a score."""
+
+    class Fit(models.TextChoices):
+        GOOD = "good", "Fits well"
+        MIXED = "mixed", "Partly"
+        POOR = "poor", "Fits poorly"
+
+    statement = models.ForeignKey(ValueStatement, on_delete=models.CASCADE, related_name="fits")
+    option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="fits")
+    fit = models.CharField(max_length=10, choices=Fit.choices)
+    explanation = models.CharField(max_length=300)
+
+    objects = ValueFitManager()
+
+    class Meta:
+        ordering = ["statement__order", "option__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "option"], name="one_fit_per_pair")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.option} / {self.statement}"
+
+    def natural_key(self):
+        return self.statement.natural_key() + self.option.natural_key()
+
+    natural_key.dependencies = ["content.valuestatement", "content.option"]
+
+
+class Passage(Sourced):
+    """A block of explanatory text on a page of the guide or the site, kept as plain text."""
+
+    page = models.CharField(max_length=40, help_text="The step slug or page it belongs to.")
+    heading = models.CharField(max_length=160, blank=True)
+    body = models.TextField(
+        max_length=3000, help_text="Plain text; a blank line starts a new paragraph."
+    )
+
+    class Meta(Sourced.Meta):
+        ordering = ["page", "order", "slug"]
+
+    def __str__(self) -> str:
+        return f"{self.page}: {self.heading or self.slug}"
+
+
+class ClinicClaim(Sourced):
+    """Something clinics say, set beside what the evidence shows."""
+
+    claim = models.CharField(max_length=300)
+    evidence_says = models.TextField(max_length=800)
+
+    def __str__(self) -> str:
+        return self.claim
+
+
+class KeyFact(Sourced):
+    """A short fact or red flag for the checklist and summary."""
+
+    class Kind(models.TextChoices):
+        FACT = "fact", "Key fact"
+        RED_FLAG = "red_flag", "Red flag"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    text = models.CharField(max_length=300)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class ReleaseManager(models.Manager):
+    def get_by_natural_key(self, version):
+        return self.get(version=version)
+
+
+class ContentRelease(models.Model):
+    """A reviewed edition of the content; every checklist prints the current one."""
+
+    version = models.CharField(max_length=20, unique=True)
+    published_on = models.DateField()
+    reviewed_by = models.CharField(max_length=200)
+    reviewed_on = models.DateField()
+    next_review_due = models.DateField()
+    notes = models.TextField(max_length=1000, blank=True)
+    revision = models.PositiveIntegerField(
+        default=0, help_text="Goes up by one each time content changes after publication."
+    )
+    fingerprint = models.CharField(max_length=16, blank=True, editable=False)
+
+    objects = ReleaseManager()
+
+    class Meta:
+        ordering = ["-published_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.version
+
+    def natural_key(self):
+        return (self.version,)
+
+    @property
+    def label(self) -> str:
+        return f"{self.version}.{self.revision}" if self.revision else self.version

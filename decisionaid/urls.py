@@ -1,0 +1,13 @@
+"""Top-level URLs: each area of the app brings its own namespaced urls module."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("", include("decisionaid.pages.urls")),
+]
+
+handler404 = "decisionaid.pages.views.page_not_found"
+handler500 = "decisionaid.pages.views.server_error"

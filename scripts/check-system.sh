@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Make sure the Debian packages the app and its tests use are present.
+# Installs them when running as root; otherwise says exactly what to install.
+# With CI=true a missing package is an error, so browser tests never skip silently in CI.
+set -euo pipefail
+
+what="${1:-all}"
+missing=()
+
+have_font_for() { fc-list ":lang=$1" family 2>/dev/null | grep -q .; }
+
+have_font_for zh || missing+=(fonts-wqy-microhei)
+have_font_for ar || missing+=(fonts-dejavu-core)
+if [ "$what" = all ]; then
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)
+fi
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "Installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  exit 0
+fi
+
+echo "!! Missing Debian packages: ${missing[*]}"
+echo "!! Install them with: sudo apt-get install ${missing[*]}"
+if [ "${CI:-}" = "true" ]; then
+  echo "!! CI=true: refusing to run without them."
+  exit 1
+fi
+echo "!! Carrying on: browser tests will be skipped and non-Latin text in PDFs may show as boxes."

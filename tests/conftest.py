@@ -1,0 +1,10 @@
+"""Shared fixtures: the real content is loaded once per test session, as `make run` loads it."""
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_content", verbosity=0)

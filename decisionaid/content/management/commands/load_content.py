@@ -1,18 +1,21 @@
 """Load the content fixtures and refresh the fingerprint; safe to run any number of times."""
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from decisionaid.content.selectors import refresh_release
 
-CONTENT_FIXTURE = "content"
+
+def content_fixture_paths() -> list[str]:
+    return sorted(str(p) for p in (settings.BASE_DIR / "fixtures" / "content").glob("*.json"))
 
 
 class Command(BaseCommand):
-    help = "Load fixtures/content.json into the database and refresh the content fingerprint."
+    help = "Load fixtures/content/*.json into the database and refresh the content fingerprint."
 
     def handle(self, *args, **options) -> None:
-        call_command("loaddata", CONTENT_FIXTURE, verbosity=options["verbosity"])
+        call_command("loaddata", *content_fixture_paths(), verbosity=options["verbosity"])
         release = refresh_release(bump=False)
         if release is not None:
             self.stdout.write(f"Content {release.label}, fingerprint {release.fingerprint}")

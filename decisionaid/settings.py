@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "csp",
     "decisionaid.content",
     "decisionaid.pages",
+    "decisionaid.checklist",
 ]
 
 MIDDLEWARE = [

@@ -7,6 +7,7 @@ from django.urls import include, path
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("decisionaid.pages.urls")),
+    path("", include("decisionaid.checklist.urls")),
 ]
 
 handler404 = "decisionaid.pages.views.page_not_found"

@@ -1,0 +1,1 @@
+"""The consultation checklist: a printable page and the same page as a PDF."""

@@ -1,0 +1,12 @@
+"""URLs of the consultation checklist: the printable page and its PDF."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "checklist"
+
+urlpatterns = [
+    path("checklist/", views.checklist_page, name="page"),
+    path("checklist.pdf", views.checklist_pdf, name="pdf"),
+]

@@ -6,9 +6,14 @@ from django.core.management.base import BaseCommand
 
 from decisionaid.content.selectors import refresh_release
 
+# Loaded first because everything else cites sources; the rest resolve in any order.
+FIRST = ["sources.json", "options.json"]
+
 
 def content_fixture_paths() -> list[str]:
-    return sorted(str(p) for p in (settings.BASE_DIR / "fixtures" / "content").glob("*.json"))
+    paths = sorted((settings.BASE_DIR / "fixtures" / "content").glob("*.json"))
+    paths.sort(key=lambda p: (FIRST.index(p.name) if p.name in FIRST else len(FIRST), p.name))
+    return [str(p) for p in paths]
 
 
 class Command(BaseCommand):

@@ -8,11 +8,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test serve lint format check-system bench loadtest migrate content clean help
+.PHONY: run test test-postgres serve lint format check-system bench loadtest migrate content clean help
 
 help:
 	@echo "make run    - set everything up and serve the app on http://$(HOST):$(PORT)"
 	@echo "make test   - set everything up and run lint, checks and the whole test suite"
+	@echo "make test-postgres - run the whole suite on a throwaway PostgreSQL server"
 	@echo "make serve  - run gunicorn with production settings (needs SECRET_KEY)"
 	@echo "make lint   - ruff lint and format check"
 	@echo "make format - ruff format and fix"
@@ -49,7 +50,12 @@ format: $(STAMP)
 test: $(STAMP) check-system lint
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest
+	env -u DATABASE_URL $(BIN)/pytest
+	bash scripts/postgres-if-reachable.sh
+
+# Installs Debian's postgresql if needed, starts it on loopback, runs the suite, removes it.
+test-postgres: $(STAMP) check-system
+	bash scripts/postgres-test.sh $(BIN)/pytest
 
 serve: $(STAMP)
 	@test -n "$$SECRET_KEY" || { echo "make serve runs with production settings: set SECRET_KEY (see .env.example)."; exit 1; }

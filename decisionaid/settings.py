@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "csp",
     "decisionaid.content",
     "decisionaid.pages",
+    "decisionaid.guide",
     "decisionaid.checklist",
 ]
 
@@ -143,6 +144,8 @@ TAKE_HOME_MAX_AGE_SECONDS = envint("TAKE_HOME_MAX_AGE_SECONDS", 60 * 60 * 24 * 7
 CURRENCY = os.environ.get("CURRENCY", "USD")
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 PDF_RATE_LIMIT = os.environ.get("PDF_RATE_LIMIT", "20/m")
+# A finished checklist PDF is kept this long for a repeat download with unchanged answers.
+CHECKLIST_PDF_CACHE_SECONDS = envint("CHECKLIST_PDF_CACHE_SECONDS", 300)
 
 # A strict policy: nothing inline, nothing from another host.
 CONTENT_SECURITY_POLICY = {

@@ -10,3 +10,10 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 accesslog = "-"
 errorlog = "-"
 preload_app = True
+
+
+def post_fork(server, worker):
+    """Render one checklist PDF in each new worker, so no visitor waits for a cold WeasyPrint."""
+    from decisionaid.checklist.pdf import warm_up
+
+    worker.log.info("Checklist PDF renderer warmed in %.2f s", warm_up())

@@ -1,12 +1,34 @@
-"""Views of the consultation checklist."""
+"""The checklist as a printable page and as a PDF download, from one template."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from . import services
+from .pdf import DEFAULT_PAPER, PAPER_SIZES
+
+PDF_FILENAME = "mesotherapy-consultation-checklist.pdf"
 
 
+@require_safe
+@never_cache
 def checklist_page(request: HttpRequest) -> HttpResponse:
-    return render(request, "checklist/checklist.html", {})
+    context = services.checklist_context(request.session, paper=DEFAULT_PAPER, for_pdf=False)
+    return render(request, services.TEMPLATE, context)
 
 
+@require_safe
+@never_cache
 def checklist_pdf(request: HttpRequest) -> HttpResponse:
-    return render(request, "checklist/checklist.html", {})
+    paper = request.GET.get("paper", DEFAULT_PAPER).strip().lower() or DEFAULT_PAPER
+    if paper not in PAPER_SIZES:
+        return render(
+            request,
+            "checklist/bad_paper.html",
+            {"asked_for": request.GET.get("paper", "")[:40], "papers": list(PAPER_SIZES)},
+            status=400,
+        )
+    response = HttpResponse(services.checklist_pdf(request, paper=paper), "application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{PDF_FILENAME}"'
+    return response

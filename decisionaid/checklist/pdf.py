@@ -1,0 +1,84 @@
+"""Turn the checklist's HTML into a tagged PDF with WeasyPrint, quickly and without leaks."""
+
+import logging
+import time
+
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+
+from .fetcher import PDF_ORIGIN, StaticFileFetcher
+
+logger = logging.getLogger(__name__)
+# site.css is written for browsers; WeasyPrint warns about every media query and property it
+# skips, on every render. Real failures (a refused or missing file) are still logged as errors.
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
+
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+DEFAULT_PAPER = "a4"
+
+_font_config: FontConfiguration | None = None
+_paper_css: dict[str, CSS] = {}
+
+
+def font_config() -> FontConfiguration:
+    """One FontConfiguration per process: a new one per render leaks ~0.2 MB each time.
+
+    Made on first use rather than at import, so gunicorn's master (preload_app) never holds
+    fontconfig state that its forked workers would share.
+    """
+    global _font_config
+    if _font_config is None:
+        _font_config = FontConfiguration()
+    return _font_config
+
+
+def paper_css(paper: str) -> CSS:
+    """The @page size rule for a paper name, parsed once per process."""
+    if paper not in _paper_css:
+        _paper_css[paper] = CSS(
+            string=f"@page {{ size: {PAPER_SIZES[paper]}; }}",
+            font_config=font_config(),
+            url_fetcher=StaticFileFetcher(),
+        )
+    return _paper_css[paper]
+
+
+def render_pdf(
+    html: str, *, paper: str = DEFAULT_PAPER, url_fetcher: StaticFileFetcher | None = None
+) -> bytes:
+    """Render HTML (from the checklist template) to PDF bytes on the given paper size."""
+    if paper not in PAPER_SIZES:
+        raise ValueError(f"unknown paper size: {paper!r}")
+    document = HTML(
+        string=html,
+        base_url=PDF_ORIGIN,
+        url_fetcher=url_fetcher or StaticFileFetcher(),
+        media_type="print",
+    )
+    return document.write_pdf(
+        stylesheets=[paper_css(paper)],
+        font_config=font_config(),
+        pdf_variant="pdf/ua-1",
+        uncompressed_pdf=False,
+    )
+
+
+def warm_up() -> float:
+    """Render one checklist so the first real visitor does not wait for a cold start.
+
+    Returns the seconds it took; never raises, since a failed warm-up must not stop a worker.
+    """
+    from django.db import close_old_connections, connections
+
+    from .services import checklist_html_for_warm_up
+
+    started = time.perf_counter()
+    try:
+        for paper in PAPER_SIZES:
+            render_pdf(checklist_html_for_warm_up(paper), paper=paper)
+    except Exception:
+        logger.exception("Warming up the PDF renderer failed; the first PDF will be slower.")
+    finally:
+        close_old_connections()
+        connections.close_all()
+    return time.perf_counter() - started

@@ -1,0 +1,123 @@
+"""What goes on the checklist, the HTML it is drawn from, and the cache of finished PDFs."""
+
+import datetime
+import hashlib
+import json
+from typing import Any
+
+from django.conf import settings
+from django.contrib.sessions.backends.base import SessionBase
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from django.utils import timezone
+
+from decisionaid.content import selectors
+from decisionaid.content.models import ContentRelease, Source
+from decisionaid.guide.answers import Answers
+from decisionaid.guide.summary import Summary, build_summary
+
+from .pdf import DEFAULT_PAPER, PAPER_SIZES, render_pdf
+
+TEMPLATE = "checklist/checklist.html"
+INTRO_PAGE = "checklist-intro"
+SURE_NOTE_PAGE = "checklist-sure-no"
+# Only these steps appear on the checklist, so only they decide whether a cached PDF still fits.
+STEPS_USED = ("questions", "values", "costs", "sure")
+CACHE_PREFIX = "checklist-pdf:"
+
+
+def cited_sources(summary: Summary, passages: list) -> list[Source]:
+    """Every source the printed items cite, once each, in the guide's own numbering."""
+    seen: dict[int, Source] = {}
+    groups = [summary.questions, summary.key_facts, summary.red_flags, passages]
+    groups.append([p.statement for p in summary.priorities])
+    for group in groups:
+        for item in group:
+            for source in item.sources.all():
+                seen.setdefault(source.pk, source)
+    return sorted(seen.values(), key=lambda s: s.number)
+
+
+def mesotherapy_fit(summary: Summary) -> dict[int, Any]:
+    """For each priority, how mesotherapy itself relates to it (the practitioner's treatment)."""
+    fits = {}
+    for priority in summary.priorities:
+        for fit in priority.fits:
+            if fit.option.is_mesotherapy:
+                fits[priority.statement.pk] = fit
+    return fits
+
+
+def checklist_context(
+    session: SessionBase | dict, *, paper: str = DEFAULT_PAPER, for_pdf: bool = False
+) -> dict[str, Any]:
+    summary = build_summary(Answers(session))
+    intro = selectors.passages_for(INTRO_PAGE)
+    sure_note = selectors.passages_for(SURE_NOTE_PAGE) if summary.sure.any_no else []
+    meso = mesotherapy_fit(summary)
+    return {
+        "summary": summary,
+        "priorities": [(p, meso.get(p.statement.pk)) for p in summary.priorities],
+        "intro_passages": intro,
+        "sure_note_passages": sure_note,
+        "sources_cited": cited_sources(summary, intro + sure_note),
+        "today": timezone.localdate(),
+        "paper": paper,
+        "papers": list(PAPER_SIZES),
+        "for_pdf": for_pdf,
+    }
+
+
+def render_checklist_html(request: HttpRequest, *, paper: str, for_pdf: bool) -> str:
+    context = checklist_context(request.session, paper=paper, for_pdf=for_pdf)
+    return render_to_string(TEMPLATE, context, request=request)
+
+
+def cache_key(
+    session: SessionBase | dict,
+    *,
+    release: ContentRelease | None,
+    paper: str,
+    today: datetime.date,
+) -> str:
+    """A hash of everything a checklist PDF depends on; the person's text never leaves it."""
+    answers = Answers(session)
+    used = {step: answers.get(step) for step in STEPS_USED}
+    material = json.dumps(
+        {
+            "answers": used,
+            "content": [release.label, release.fingerprint] if release else None,
+            "paper": paper,
+            "date": today.isoformat(),
+            "currency": settings.CURRENCY,
+        },
+        sort_keys=True,
+        default=str,
+    )
+    return CACHE_PREFIX + hashlib.sha256(material.encode()).hexdigest()
+
+
+def checklist_pdf(request: HttpRequest, *, paper: str, use_cache: bool = True) -> bytes:
+    """The PDF for this person's answers, from the cache when nothing it shows has changed."""
+    key = cache_key(
+        request.session,
+        release=selectors.current_release(),
+        paper=paper,
+        today=timezone.localdate(),
+    )
+    if use_cache:
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+    pdf = render_pdf(render_checklist_html(request, paper=paper, for_pdf=True), paper=paper)
+    cache.set(key, pdf, settings.CHECKLIST_PDF_CACHE_SECONDS)
+    return pdf
+
+
+def checklist_html_for_warm_up(paper: str) -> str:
+    """The empty-session checklist, as a first visitor would get it, for warming a worker."""
+    request = RequestFactory().get("/checklist.pdf", {"paper": paper})
+    request.session = {}
+    return render_checklist_html(request, paper=paper, for_pdf=True)

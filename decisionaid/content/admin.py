@@ -1,58 +1,151 @@
-"""Admin for content editors: every content model, searchable and filterable."""
+"""Admin for content editors: every content model, searchable and filterable, with review dates."""
 
-from django.contrib import admin
+import datetime
+
+from django.contrib import admin, messages
+from django.db import models as db_models
+from django.db.models import QuerySet
+from django.forms import Textarea
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from . import models
+from .selectors import current_release, is_review_overdue
+
+# How far ahead an editor is warned that a review is coming up.
+REVIEW_SOON_DAYS = 90
 
 
 @admin.register(models.Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ["number", "citation", "year", "kind"]
+    list_display = ["number", "slug", "citation", "year", "kind"]
+    list_display_links = ["number", "slug"]
     list_filter = ["kind", "year"]
-    search_fields = ["citation", "slug", "url"]
+    search_fields = ["citation", "slug", "url", "note"]
+
+
+class HasSourcesFilter(admin.SimpleListFilter):
+    """Lets an editor find content that cites nothing yet."""
+
+    title = "sources"
+    parameter_name = "cited"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list:
+        return [("yes", "Cites at least one source"), ("no", "Cites no source")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() == "yes":
+            return queryset.filter(sources__isnull=False).distinct()
+        if self.value() == "no":
+            return queryset.filter(sources__isnull=True)
+        return queryset
 
 
 class SourcedAdmin(admin.ModelAdmin):
     filter_horizontal = ["sources"]
     search_fields = ["slug"]
-    list_filter: list = []
+    list_filter: list = [HasSourcesFilter]
+    formfield_overrides = {db_models.TextField: {"widget": Textarea(attrs={"rows": 4, "cols": 60})}}
 
 
 @admin.register(models.Study)
 class StudyAdmin(SourcedAdmin):
     list_display = ["title", "year", "kind", "size_text", "certainty", "order"]
-    list_filter = ["kind", "certainty", "year"]
+    list_filter = ["kind", "certainty", "year", HasSourcesFilter]
     search_fields = ["title", "design", "what_was_found", "slug"]
+    fieldsets = [
+        (None, {"fields": [("title", "slug"), ("kind", "year", "order")]}),
+        (
+            "The study card",
+            {
+                "fields": [
+                    "design",
+                    ("size_text", "number_of_studies", "number_of_people"),
+                    "length_text",
+                    "what_was_done",
+                    "what_was_found",
+                    "limitations",
+                    ("certainty", "certainty_reason"),
+                ]
+            },
+        ),
+        (
+            "Picture of 100 people (only when the study counts both groups)",
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "outcome_label",
+                    ("treated_label", "treated_improved", "treated_total"),
+                    ("control_label", "control_improved", "control_total"),
+                ],
+            },
+        ),
+        ("Sources", {"fields": ["sources"]}),
+    ]
+
+
+def _option_row_fields() -> list[tuple[str, ...]]:
+    """The comparison rows of an option, two to a line, in the order the options table shows."""
+    names = [name for name, _ in models.Option.ROWS]
+    names.insert(names.index("evidence_strength"), "evidence_level")
+    return [tuple(names[i : i + 2]) for i in range(0, len(names), 2)]
+
+
+class ValueFitInline(admin.TabularInline):
+    model = models.ValueFit
+    extra = 0
+
+
+class OptionValueFitInline(ValueFitInline):
+    verbose_name = "fit with what matters to people"
+    verbose_name_plural = "fits with what matters to people"
 
 
 @admin.register(models.Option)
 class OptionAdmin(SourcedAdmin):
-    list_display = ["name", "evidence_level", "order"]
-    list_filter = ["evidence_level"]
-    search_fields = ["name", "what_it_is", "slug"]
+    list_display = ["name", "short_name", "evidence_level", "is_mesotherapy", "order"]
+    list_filter = ["evidence_level", "is_mesotherapy", HasSourcesFilter]
+    search_fields = ["name", "short_name", "what_it_is", "approval_status", "slug"]
+    fieldsets = [
+        (None, {"fields": [("name", "short_name"), ("slug", "order"), "is_mesotherapy"]}),
+        (
+            "Comparison rows",
+            {
+                "description": "Every option fills every row, so the options table compares "
+                "like with like. Keep each row short and plain.",
+                "fields": _option_row_fields(),
+            },
+        ),
+        ("Sources", {"fields": ["sources"]}),
+    ]
+    inlines = [OptionValueFitInline]
 
 
 @admin.register(models.Risk)
 class RiskAdmin(SourcedAdmin):
     list_display = ["name", "frequency", "seriousness", "order"]
-    list_filter = ["frequency", "seriousness"]
-    search_fields = ["name", "description", "slug"]
+    list_filter = ["frequency", "seriousness", HasSourcesFilter]
+    search_fields = ["name", "description", "frequency_text", "slug"]
 
 
 @admin.register(models.CostDefault)
 class CostDefaultAdmin(SourcedAdmin):
-    list_display = ["label", "currency", "price_low", "price_high"]
+    list_display = ["label", "currency", "price_low", "price_high", "first_course_sessions"]
+    list_filter = ["currency", HasSourcesFilter]
+    search_fields = ["label", "source_quality", "slug"]
 
 
 @admin.register(models.QuestionTheme)
 class QuestionThemeAdmin(SourcedAdmin):
-    list_display = ["name", "order"]
+    list_display = ["name", "slug", "order"]
+    search_fields = ["name", "slug"]
 
 
 @admin.register(models.Question)
 class QuestionAdmin(SourcedAdmin):
     list_display = ["text", "theme", "selected_by_default", "order"]
-    list_filter = ["theme", "selected_by_default"]
+    list_filter = ["theme", "selected_by_default", HasSourcesFilter]
     search_fields = ["text", "why_it_matters", "slug"]
 
 
@@ -65,27 +158,32 @@ class GlossaryTermAdmin(SourcedAdmin):
 @admin.register(models.QuizItem)
 class QuizItemAdmin(SourcedAdmin):
     list_display = ["statement", "is_true", "order"]
-    list_filter = ["is_true"]
+    list_filter = ["is_true", HasSourcesFilter]
     search_fields = ["statement", "explanation", "slug"]
-
-
-class ValueFitInline(admin.TabularInline):
-    model = models.ValueFit
-    extra = 0
 
 
 @admin.register(models.ValueStatement)
 class ValueStatementAdmin(SourcedAdmin):
     list_display = ["statement", "short_label", "order"]
-    search_fields = ["statement", "slug"]
+    search_fields = ["statement", "short_label", "slug"]
     inlines = [ValueFitInline]
+
+
+@admin.register(models.ValueFit)
+class ValueFitAdmin(admin.ModelAdmin):
+    list_display = ["option", "statement", "fit", "explanation"]
+    list_filter = ["fit", "option", "statement"]
+    search_fields = ["explanation", "option__name", "statement__statement"]
 
 
 @admin.register(models.Passage)
 class PassageAdmin(SourcedAdmin):
     list_display = ["page", "heading", "slug", "order"]
-    list_filter = ["page"]
+    list_filter = ["page", HasSourcesFilter]
     search_fields = ["heading", "body", "slug"]
+    formfield_overrides = {
+        db_models.TextField: {"widget": Textarea(attrs={"rows": 14, "cols": 80})}
+    }
 
 
 @admin.register(models.ClinicClaim)
@@ -97,11 +195,81 @@ class ClinicClaimAdmin(SourcedAdmin):
 @admin.register(models.KeyFact)
 class KeyFactAdmin(SourcedAdmin):
     list_display = ["text", "kind", "order"]
-    list_filter = ["kind"]
+    list_filter = ["kind", HasSourcesFilter]
     search_fields = ["text", "slug"]
+
+
+class ReviewDueFilter(admin.SimpleListFilter):
+    """The list of releases whose review is due: overdue, coming up, or not due yet."""
+
+    title = "review due"
+    parameter_name = "review"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list:
+        return [
+            ("overdue", "Overdue"),
+            ("soon", f"Due within {REVIEW_SOON_DAYS} days"),
+            ("later", "Not due yet"),
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        today = timezone.localdate()
+        soon = today + datetime.timedelta(days=REVIEW_SOON_DAYS)
+        if self.value() == "overdue":
+            return queryset.filter(next_review_due__lt=today)
+        if self.value() == "soon":
+            return queryset.filter(next_review_due__gte=today, next_review_due__lte=soon)
+        if self.value() == "later":
+            return queryset.filter(next_review_due__gt=soon)
+        return queryset
+
+
+def review_status(release: models.ContentRelease, today: datetime.date | None = None) -> str:
+    """When a release's review is due, in words an editor reads at a glance."""
+    today = today or timezone.localdate()
+    due = date_format(release.next_review_due, "j F Y")
+    days = (release.next_review_due - today).days
+    if days < 0:
+        return f"Overdue since {due} ({-days} days)"
+    if days == 0:
+        return f"Due today ({due})"
+    return f"Due {due} (in {days} days)"
 
 
 @admin.register(models.ContentRelease)
 class ContentReleaseAdmin(admin.ModelAdmin):
-    list_display = ["version", "revision", "fingerprint", "reviewed_on", "next_review_due"]
-    readonly_fields = ["revision", "fingerprint"]
+    list_display = [
+        "version",
+        "revision",
+        "fingerprint",
+        "reviewed_on",
+        "next_review_due",
+        "review_due",
+    ]
+    list_filter = [ReviewDueFilter]
+    search_fields = ["version", "reviewed_by", "notes"]
+    readonly_fields = ["revision", "fingerprint", "review_due"]
+    fields = [
+        "version",
+        "published_on",
+        ("reviewed_by", "reviewed_on"),
+        ("next_review_due", "review_due"),
+        "notes",
+        ("revision", "fingerprint"),
+    ]
+
+    @admin.display(description="Review", ordering="next_review_due")
+    def review_due(self, obj: models.ContentRelease) -> str:
+        return review_status(obj) if obj.pk else "-"
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict | None = None
+    ) -> HttpResponse:
+        release = current_release()
+        if is_review_overdue(release):
+            messages.warning(
+                request,
+                f"The current release, {release.label}, is past its review date: "
+                f"{review_status(release)}. Every public page now says so.",
+            )
+        return super().changelist_view(request, extra_context)

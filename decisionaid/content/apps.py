@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class ContentConfig(AppConfig):
@@ -7,5 +8,10 @@ class ContentConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals
+        from .editors import ensure_content_editors_group
 
         signals.connect()
+        # Sent for this app after auth has created its permissions, so the group gets them all.
+        post_migrate.connect(
+            ensure_content_editors_group, sender=self, dispatch_uid="content-editors-group"
+        )

@@ -1,6 +1,7 @@
 """Pages outside the guide: the landing page, about, sources, glossary, health check, errors."""
 
 from django.db import DatabaseError, connection
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -17,11 +18,21 @@ def about(request: HttpRequest) -> HttpResponse:
 
 
 def sources(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/sources.html", {"sources": selectors.sources()})
+    return render(
+        request,
+        "pages/sources.html",
+        {"passages": selectors.passages_for("sources"), "sources": selectors.sources()},
+    )
 
 
 def glossary(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/glossary.html", {"terms": selectors.glossary()})
+    terms = selectors.glossary()
+    prefetch_related_objects(terms, "sources")
+    return render(
+        request,
+        "pages/glossary.html",
+        {"passages": selectors.passages_for("glossary"), "terms": terms},
+    )
 
 
 @never_cache

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "decisionaid.pages",
     "decisionaid.guide",
     "decisionaid.checklist",
+    "decisionaid.kiosk",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "decisionaid.kiosk.middleware.KioskMiddleware",
 ]
 
 ROOT_URLCONF = "decisionaid.urls"
@@ -78,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "decisionaid.content.context_processors.content_release",
+                "decisionaid.kiosk.context_processors.kiosk",
             ],
         },
     },

@@ -8,6 +8,7 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("decisionaid.pages.urls")),
     path("", include("decisionaid.checklist.urls")),
+    path("", include("decisionaid.kiosk.urls")),
 ]
 
 handler404 = "decisionaid.pages.views.page_not_found"

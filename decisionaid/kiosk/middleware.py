@@ -1,0 +1,35 @@
+"""Kiosk mode on each request: mark it, enforce the idle limit on the server, never cache pages."""
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+
+from . import idle
+from .mode import is_kiosk
+
+EXEMPT_PREFIXES = ("/static/", "/healthz")
+
+
+class KioskMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.kiosk = is_kiosk(request)
+        if not request.kiosk or request.path.startswith(EXEMPT_PREFIXES):
+            return self.get_response(request)
+
+        if idle.is_expired(request.session):
+            request.session.flush()
+            idle.purge_expired_sessions()
+            response = redirect(reverse("pages:landing") + "?cleared=idle")
+        else:
+            idle.touch(request.session)
+            response = self.get_response(request)
+        # Back after a reset must ask the server again, never show a page from the cache.
+        add_never_cache_headers(response)
+        response["Cache-Control"] += ", no-store"
+        return response

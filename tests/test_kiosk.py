@@ -1,0 +1,152 @@
+"""Kiosk mode without a browser: on and off, the server idle limit, take-home links."""
+
+import time
+from unittest import mock
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.test import override_settings
+from django.urls import reverse
+
+from decisionaid.guide.answers import Answers
+from decisionaid.kiosk import idle
+from decisionaid.kiosk.takehome import make_token
+
+pytestmark = pytest.mark.django_db
+
+SAMPLE_ANSWERS = {
+    "situation": {"diagnosed": "yes", "duration": "1_to_5", "tried": [], "warning_signs": []},
+    "values": {"ratings": {"avoid-needles": 5}},
+    "questions": {"selected": ["q-written-ingredients"], "own": ["Can I see the vial?"]},
+}
+
+
+def save_answers(client, answers: dict) -> None:
+    session = client.session
+    Answers(session).replace_all(answers)
+    session.save()
+
+
+@pytest.fixture
+def kiosk_client(client):
+    client.get(reverse("kiosk:enter"))
+    return client
+
+
+def test_visiting_kiosk_turns_it_on_for_this_browser_only(client, kiosk_client):
+    html = kiosk_client.get(reverse("pages:landing")).content.decode()
+    assert 'class="kiosk' in html
+    assert "Finish and clear" in html
+    assert 'data-kiosk-idle="120"' in html
+
+
+def test_an_ordinary_browser_is_not_in_kiosk_mode(client):
+    html = client.get(reverse("pages:landing")).content.decode()
+    assert "Finish and clear" not in html
+    assert "kiosk.js" not in html
+
+
+@override_settings(KIOSK_MODE=True)
+def test_the_kiosk_setting_turns_it_on_for_every_browser(client):
+    html = client.get(reverse("pages:landing")).content.decode()
+    assert "Finish and clear" in html
+
+
+def test_kiosk_pages_are_never_cached(kiosk_client):
+    response = kiosk_client.get(reverse("pages:about"))
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_kiosk_session_idle_past_the_limit_is_refused_and_deleted_without_javascript(
+    kiosk_client,
+):
+    save_answers(kiosk_client, SAMPLE_ANSWERS)
+    session = kiosk_client.session
+    session[idle.LAST_SEEN_KEY] = int(time.time()) - idle.idle_limit_seconds() - 5
+    session.save()
+    old_key = session.session_key
+
+    response = kiosk_client.get(reverse("pages:about"))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("pages:landing") + "?cleared=idle"
+    assert not Session.objects.filter(session_key=old_key).exists()
+    assert Answers(kiosk_client.session).all() == {}
+    page = kiosk_client.get(response["Location"]).content.decode()
+    assert "Everything from it was cleared" in page
+
+
+def test_a_kiosk_session_inside_the_limit_keeps_its_answers(kiosk_client):
+    save_answers(kiosk_client, SAMPLE_ANSWERS)
+    session = kiosk_client.session
+    session[idle.LAST_SEEN_KEY] = int(time.time()) - idle.idle_limit_seconds() + 20
+    session.save()
+    assert kiosk_client.get(reverse("pages:about")).status_code == 200
+    assert Answers(kiosk_client.session).get("values") == SAMPLE_ANSWERS["values"]
+
+
+def test_kiosk_session_rows_expire_on_the_server_after_the_idle_limit(kiosk_client):
+    kiosk_client.get(reverse("pages:about"))
+    row = Session.objects.get(session_key=kiosk_client.session.session_key)
+    lifetime = (row.expire_date - row.expire_date.now(row.expire_date.tzinfo)).total_seconds()
+    assert lifetime <= idle.idle_limit_seconds()
+
+
+def test_finish_and_clear_deletes_the_session_on_the_server(kiosk_client):
+    save_answers(kiosk_client, SAMPLE_ANSWERS)
+    old_key = kiosk_client.session.session_key
+    response = kiosk_client.post(reverse("kiosk:finish"))
+    assert response.status_code == 302
+    assert not Session.objects.filter(session_key=old_key).exists()
+    assert "Finish and clear" in kiosk_client.get(response["Location"]).content.decode()
+
+
+def test_finish_only_accepts_post(kiosk_client):
+    assert kiosk_client.get(reverse("kiosk:finish")).status_code == 405
+
+
+@override_settings(KIOSK_EXIT_PIN="4321")
+def test_leaving_kiosk_mode_needs_the_staff_pin(kiosk_client):
+    wrong = kiosk_client.post(reverse("kiosk:exit"), {"pin": "1111"})
+    assert wrong.status_code == 400
+    assert "PIN is not right" in wrong.content.decode()
+    assert "Finish and clear" in kiosk_client.get(reverse("pages:about")).content.decode()
+
+    right = kiosk_client.post(reverse("kiosk:exit"), {"pin": "4321"})
+    assert right.status_code == 302
+    assert "Finish and clear" not in kiosk_client.get(reverse("pages:about")).content.decode()
+
+
+def test_take_home_link_restores_choices_but_not_typed_questions(client):
+    token = make_token(SAMPLE_ANSWERS)
+    response = client.get(reverse("kiosk:resume", kwargs={"token": token}))
+    assert response.status_code == 302
+    restored = Answers(client.session).all()
+    assert restored["values"] == SAMPLE_ANSWERS["values"]
+    assert restored["situation"] == SAMPLE_ANSWERS["situation"]
+    assert restored["questions"] == {"selected": ["q-written-ingredients"]}
+    assert "Can I see the vial?" not in str(restored)
+
+
+def test_a_tampered_take_home_link_is_refused_with_a_clear_page(client):
+    token = make_token(SAMPLE_ANSWERS)
+    tampered = token[:-3] + ("aaa" if not token.endswith("aaa") else "bbb")
+    response = client.get(reverse("kiosk:resume", kwargs={"token": tampered}))
+    assert response.status_code == 400
+    assert "This link does not work" in response.content.decode()
+    assert Answers(client.session).all() == {}
+
+
+def test_an_expired_take_home_link_is_refused_with_a_clear_page(client, settings):
+    token = make_token(SAMPLE_ANSWERS)
+    later = time.time() + settings.TAKE_HOME_MAX_AGE_SECONDS + 60
+    with mock.patch("django.core.signing.time.time", return_value=later):
+        response = client.get(reverse("kiosk:resume", kwargs={"token": token}))
+    assert response.status_code == 410
+    assert "expired" in response.content.decode()
+
+
+def test_garbage_take_home_tokens_never_cause_a_server_error(client):
+    for token in ("x", "a" * 500, "%00", "..:..", "eyJ:1:2"):
+        response = client.get(f"/resume/{token}/")
+        assert response.status_code in (400, 404)

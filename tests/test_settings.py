@@ -29,3 +29,17 @@ def test_production_refuses_the_development_secret_key():
 def test_production_starts_with_a_real_secret_key():
     result = run_check(DEBUG="0", SECRET_KEY="a-real-secret-key-" + "x" * 40)
     assert result.returncode == 0, result.stderr
+
+
+def test_production_settings_pass_the_deploy_check_with_no_warnings():
+    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={**clean, "DEBUG": "0", "SECRET_KEY": "k3y-" + "Zq9x!Lm2#Vb7" * 5},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

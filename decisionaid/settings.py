@@ -129,6 +129,17 @@ STORAGES = {
     },
 }
 
+# Per-process memory by default (one process in `make run`). With several workers or instances,
+# point this at a shared cache (the database cache, memcached or Redis) so the PDF rate limit and
+# the PDF cache are shared: CACHE_BACKEND=django.core.cache.backends.db.DatabaseCache,
+# CACHE_LOCATION=decisionaid_cache, then `manage.py createcachetable`.
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": os.environ.get("CACHE_LOCATION", "decisionaid"),
+    }
+}
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -1,0 +1,255 @@
+"""The checklist PDF, read back with pypdf: the person's text, fonts, tags, paper, and no leaks."""
+
+import io
+import shutil
+import subprocess
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from pypdf import PdfReader
+
+from decisionaid.checklist import fetcher as fetcher_module
+from decisionaid.checklist.fetcher import PDF_ORIGIN, StaticFileFetcher
+from decisionaid.checklist.pdf import render_pdf
+from decisionaid.content import selectors
+from decisionaid.guide.answers import Answers
+
+pytestmark = pytest.mark.django_db
+
+ARABIC = "هل الحقن آمنة لشعري"
+CHINESE = "这种注射对我的头发安全吗"
+LITERAL_HTML = "Is <b>tags</b> & more safe?"
+INJECTIONS = [
+    '<img src="file:///etc/passwd">',
+    '<link rel="attachment" href="file:///etc/passwd">',
+    '<a rel="attachment" href="file:///etc/passwd">x</a>',
+]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def fetched(monkeypatch) -> list[str]:
+    """Every URL WeasyPrint asks the fetcher for during the test."""
+    urls: list[str] = []
+    original = StaticFileFetcher.fetch
+
+    def spy(self, url, headers=None):
+        urls.append(url)
+        return original(self, url, headers)
+
+    monkeypatch.setattr(fetcher_module.StaticFileFetcher, "fetch", spy)
+    return urls
+
+
+def set_answers(client, answers: dict) -> None:
+    session = client.session
+    Answers(session).replace_all(answers)
+    session.save()
+
+
+def get_pdf(client, paper: str | None = None) -> PdfReader:
+    url = reverse("checklist:pdf") + (f"?paper={paper}" if paper else "")
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    return PdfReader(io.BytesIO(response.content))
+
+
+def text_of(reader: PdfReader) -> str:
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def attachments_in(reader: PdfReader) -> list:
+    found = list(reader.attachments)
+    names = reader.trailer["/Root"].get("/Names")
+    if names is not None and "/EmbeddedFiles" in names.get_object():
+        found.append("/EmbeddedFiles")
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            if annotation.get_object().get("/Subtype") == "/FileAttachment":
+                found.append("/FileAttachment")
+    return found
+
+
+def typical_answers() -> dict:
+    ratings = {s.slug: 5 - (i % 3) for i, s in enumerate(selectors.value_statements())}
+    return {
+        "questions": {
+            "selected": selectors.default_question_slugs(),
+            "own": ["Can I see your licence?", "How long have you offered this treatment?"],
+        },
+        "values": {"ratings": ratings},
+        "costs": {
+            "price_per_session": "250.00",
+            "first_course_sessions": 6,
+            "maintenance_per_year": 4,
+        },
+        "sure": {"sure": "no", "understand": "yes", "risks_benefits": "yes", "support": "no"},
+    }
+
+
+def test_pdf_is_a_download_with_the_agreed_file_name(client):
+    response = client.get(reverse("checklist:pdf"))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == (
+        'attachment; filename="mesotherapy-consultation-checklist.pdf"'
+    )
+    assert "no-store" in response["Cache-Control"]
+    assert response.content.startswith(b"%PDF-")
+
+
+def test_own_questions_come_back_as_text_in_arabic_chinese_and_with_html_kept_literal(client):
+    set_answers(client, {"questions": {"selected": [], "own": [ARABIC, CHINESE, LITERAL_HTML]}})
+    text = text_of(get_pdf(client))
+    assert LITERAL_HTML in text
+    assert squash(CHINESE) in squash(text)
+    # Right-to-left text may come back in either direction; either way the letters are there.
+    arabic_words = ARABIC.split()
+    assert all(w in text or w[::-1] in text for w in arabic_words), text
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_pdftotext_also_reads_the_non_latin_questions(client):
+    set_answers(client, {"questions": {"selected": [], "own": [ARABIC, CHINESE]}})
+    pdf = client.get(reverse("checklist:pdf")).content
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+    assert squash(CHINESE) in squash(out)
+    assert any(w in out for w in ARABIC.split())
+
+
+def test_non_latin_text_is_drawn_with_embedded_fallback_fonts_not_boxes(client):
+    set_answers(client, {"questions": {"selected": [], "own": [ARABIC, CHINESE]}})
+    fonts = fonts_in(get_pdf(client))
+    names = " ".join(fonts)
+    assert "Atkinson" in names
+    assert "DejaVu" in names  # Arabic
+    assert "WenQuanYi" in names  # Chinese
+
+
+def fonts_in(reader: PdfReader) -> dict[str, bool]:
+    """Each font's name, and whether its glyphs are embedded in the file."""
+    fonts = {}
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            target = descendants[0].get_object() if descendants else font
+            descriptor = target["/FontDescriptor"].get_object()
+            embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            fonts[str(font["/BaseFont"])] = embedded
+    return fonts
+
+
+def test_every_font_is_embedded_and_the_apps_own_font_is_used(client):
+    set_answers(client, typical_answers())
+    fonts = fonts_in(get_pdf(client))
+    assert fonts and all(fonts.values()), fonts
+    assert any("Atkinson-Hyperlegible" in name for name in fonts)
+    assert any("Atkinson-Hyperlegible-Bold" in name for name in fonts)
+
+
+def test_pdf_is_tagged_with_a_title_and_a_language(client):
+    reader = get_pdf(client)
+    root = reader.trailer["/Root"]
+    assert reader.metadata.title == "Consultation checklist: mesotherapy for hair loss"
+    assert root["/Lang"] == "en"
+    assert "/StructTreeRoot" in root
+    assert bool(root["/MarkInfo"]["/Marked"])
+
+
+@pytest.mark.parametrize(
+    ("paper", "size"), [(None, (595, 842)), ("a4", (595, 842)), ("letter", (612, 792))]
+)
+def test_each_paper_size_gives_pages_of_that_size(client, paper, size):
+    reader = get_pdf(client, paper)
+    for page in reader.pages:
+        box = page.mediabox
+        assert (round(float(box.width)), round(float(box.height))) == size
+
+
+def test_typical_selection_fits_on_two_a4_pages(client):
+    set_answers(client, typical_answers())
+    reader = get_pdf(client, "a4")
+    assert len(reader.pages) <= 2
+    text = squash(text_of(reader))
+    assert squash("Can I see your licence?") in text
+    assert squash("USD 1,500.00") in text  # 6 sessions at 250.00
+
+
+def test_empty_session_pdf_holds_the_default_questions_and_key_facts(client):
+    text = squash(text_of(get_pdf(client)))
+    defaults = [q for q in selectors.questions() if q.selected_by_default]
+    facts = selectors.key_facts()
+    assert defaults and facts
+    for item in [q.text for q in defaults] + [f.text for f in facts]:
+        assert squash(item) in text, item
+
+
+@pytest.mark.parametrize("injection", INJECTIONS)
+def test_markup_in_a_question_is_printed_not_obeyed(client, fetched, injection):
+    set_answers(client, {"questions": {"selected": [], "own": [injection]}})
+    reader = get_pdf(client)
+    assert attachments_in(reader) == []
+    assert not any("passwd" in url or url.startswith("file:") for url in fetched), fetched
+    assert all(url.startswith(PDF_ORIGIN + "static/") for url in fetched), fetched
+    assert squash(injection) in squash(text_of(reader))
+
+
+def test_even_unescaped_markup_cannot_attach_or_fetch_a_local_file(fetched):
+    html = (
+        '<html lang="en"><head><title>t</title>'
+        '<link rel="attachment" href="file:///etc/passwd">'
+        '<link rel="stylesheet" href="http://127.0.0.1:9/x.css"></head><body>'
+        '<img src="file:///etc/passwd"><img src="../../../etc/passwd">'
+        '<a rel="attachment" href="file:///etc/passwd">x</a>'
+        '<img src="https://pdf.invalid/static/%2e%2e/%2e%2e/etc/passwd"></body></html>'
+    )
+    reader = PdfReader(io.BytesIO(render_pdf(html)))
+    assert attachments_in(reader) == []
+    # WeasyPrint asked, and the fetcher refused each one (a refusal returns nothing).
+    assert "file:///etc/passwd" in fetched
+    assert "http://127.0.0.1:9/x.css" in fetched
+    assert b"root:" not in render_pdf(html, paper="letter")
+
+
+def test_repeat_download_with_unchanged_answers_comes_from_the_cache(client, monkeypatch):
+    set_answers(client, typical_answers())
+    first = client.get(reverse("checklist:pdf")).content
+
+    def must_not_render(*args, **kwargs):
+        raise AssertionError("rendered again")
+
+    monkeypatch.setattr("decisionaid.checklist.services.render_pdf", must_not_render)
+    assert client.get(reverse("checklist:pdf")).content == first
+
+
+def test_changed_answers_or_paper_give_a_fresh_pdf(client):
+    set_answers(client, {"questions": {"selected": [], "own": ["First version"]}})
+    assert "First version" in text_of(get_pdf(client))
+    assert round(float(get_pdf(client, "letter").pages[0].mediabox.width)) == 612
+    set_answers(client, {"questions": {"selected": [], "own": ["Second version"]}})
+    text = text_of(get_pdf(client))
+    assert "Second version" in text and "First version" not in text
+
+
+def test_another_persons_cached_pdf_is_not_served_for_different_answers(client, django_user_model):
+    from django.test import Client
+
+    set_answers(client, {"questions": {"selected": [], "own": ["Private question one"]}})
+    get_pdf(client)
+    other = Client()
+    set_answers(other, {"questions": {"selected": [], "own": ["Something else"]}})
+    assert "Private question one" not in text_of(get_pdf(other))

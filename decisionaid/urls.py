@@ -7,6 +7,7 @@ from django.urls import include, path
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("decisionaid.pages.urls")),
+    path("guide/", include("decisionaid.guide.urls")),
     path("", include("decisionaid.checklist.urls")),
     path("", include("decisionaid.kiosk.urls")),
 ]

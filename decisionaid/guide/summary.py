@@ -3,6 +3,9 @@
 Answer shapes, one dict per step in the session (written by the guide's forms):
     situation:     {"diagnosed": "yes"|"no"|"not_sure", "duration": str, "tried": [str],
                     "warning_signs": [str]}
+                   (diagnosed and duration are left out when unanswered; duration is one of
+                   choices.DURATION_CHOICES, tried holds option slugs, warning_signs holds keys of
+                   choices.WARNING_SIGN_CHOICES; Summary.situation_rows gives them in words)
     costs:         {"price_per_session": "250.00", "first_course_sessions": int,
                     "maintenance_per_year": int}
     values:        {"ratings": {statement_slug: 1..5}}
@@ -20,6 +23,7 @@ from decisionaid.content import selectors
 from decisionaid.content.models import KeyFact, Question, QuizItem, ValueFit, ValueStatement
 
 from .answers import Answers
+from .choices import DIAGNOSED_CHOICES, DURATION_CHOICES, WARNING_SIGN_CHOICES, label_for
 
 SURE_ITEMS = [
     ("sure", "Do you feel sure about the best choice for you?"),
@@ -96,10 +100,36 @@ class Summary:
     red_flags: list[KeyFact] = field(default_factory=list)
 
     @property
+    def situation_rows(self) -> list[tuple[str, str]]:
+        return describe_situation(self.situation)
+
+    @property
     def is_empty(self) -> bool:
         return not (
             self.situation or self.cost or self.priorities or self.quiz or self.sure.answers
         )
+
+
+def describe_situation(situation: dict) -> list[tuple[str, str]]:
+    """The situation answers as (question, answer in words) rows, leaving out unanswered ones."""
+    rows = []
+    if label_for(DIAGNOSED_CHOICES, situation.get("diagnosed", "")):
+        rows.append(
+            (
+                "Diagnosed with pattern hair loss",
+                label_for(DIAGNOSED_CHOICES, situation["diagnosed"]),
+            )
+        )
+    if label_for(DURATION_CHOICES, situation.get("duration", "")):
+        rows.append(("Hair thinning for", label_for(DURATION_CHOICES, situation["duration"])))
+    tried = set(situation.get("tried", []))
+    if tried:
+        names = [option.name for option in selectors.options() if option.slug in tried]
+        rows.append(("Already tried", ", ".join(names)))
+    signs = [label_for(WARNING_SIGN_CHOICES, key) for key in situation.get("warning_signs", [])]
+    if any(signs):
+        rows.append(("Signs to see a doctor about", "; ".join(s for s in signs if s)))
+    return rows
 
 
 def cost_estimate(data: dict) -> CostEstimate | None:

@@ -1,0 +1,8 @@
+"""The step-by-step guide: one page per step, answers kept in the session."""
+
+from django.apps import AppConfig
+
+
+class GuideConfig(AppConfig):
+    name = "decisionaid.guide"
+    verbose_name = "Guide"

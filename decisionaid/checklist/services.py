@@ -32,7 +32,6 @@ def cited_sources(summary: Summary, passages: list) -> list[Source]:
     """Every source the printed items cite, once each, in the guide's own numbering."""
     seen: dict[int, Source] = {}
     groups = [summary.questions, summary.key_facts, summary.red_flags, passages]
-    groups.append([p.statement for p in summary.priorities])
     for group in groups:
         for item in group:
             for source in item.sources.all():

@@ -37,6 +37,7 @@ PASSAGE_PAGES = [
     "sure",
     "summary",
     "checklist-intro",
+    "checklist-sure-no",
     "about",
     "sources",
     "glossary",

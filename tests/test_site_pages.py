@@ -1,6 +1,7 @@
 """/about/, /sources/ and /glossary/ render from the database; an overdue review shows on all."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -96,6 +97,13 @@ def test_glossary_shows_an_edited_definition(client):
     term.save()
     html = get_html(client, "pages:glossary")
     assert "An edited meaning of the middle layer of skin." in html
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_every_labelled_section_points_at_a_heading_that_exists(client, name):
+    html = get_html(client, name)
+    for target in re.findall(r'aria-labelledby="([^"]+)"', html):
+        assert f'id="{target}"' in html, target
 
 
 @pytest.mark.parametrize("name", PUBLIC_PAGES)

@@ -84,8 +84,9 @@ def test_options_table_scroll_region_is_named_and_keyboard_reachable(client):
     html = page(client, "options")
     region = re.search(r'<div class="table-scroll options-scroll"([^>]*)>', html).group(1)
     assert 'role="region"' in region and 'tabindex="0"' in region
-    assert 'aria-labelledby="options-caption"' in region
-    assert re.search(r'<caption id="options-caption">[^<]*<span[^>]*>\(the table scrolls', html)
+    assert 'aria-labelledby="options-caption options-scroll-hint"' in region
+    assert re.search(r'<h2 id="options-caption">The options side by side</h2>', html)
+    assert re.search(r'<p id="options-scroll-hint"[^>]*>[^<]*scroll the table sideways', html)
 
 
 def test_risks_step_shows_every_risk_with_how_often_and_what_to_do(client):

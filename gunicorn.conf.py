@@ -24,3 +24,10 @@ if os.environ.get("GUNICORN_CONTROL_SOCKET"):
     control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
 else:
     control_socket_disable = True
+
+
+def post_fork(server, worker):
+    """Render one checklist PDF in each new worker, so no visitor waits for a cold WeasyPrint."""
+    from decisionaid.checklist.pdf import warm_up
+
+    worker.log.info("Checklist PDF renderer warmed in %.2f s", warm_up())

@@ -1,5 +1,6 @@
 """gunicorn settings for `make serve` and the systemd unit; values come from the environment."""
 
+import ipaddress
 import os
 
 # HOST and PORT are what `make serve` binds; the command line's --bind wins over this.
@@ -11,7 +12,7 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "200"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
-# Only the local reverse proxy may tell gunicorn the client's scheme and address.
+# Only the reverse proxy (by default on this host) may tell us the client's scheme and address.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 # The access log goes to stdout and errors to stderr, for journald or the container runtime.
 accesslog = "-"
@@ -31,3 +32,47 @@ def post_fork(server, worker):
     from decisionaid.checklist.pdf import warm_up
 
     worker.log.info("Checklist PDF renderer warmed in %.2f s", warm_up())
+
+
+def trusted_networks(spec: str | list[str]) -> list | None:
+    """forwarded_allow_ips as networks; None means '*', trust every peer."""
+    parts = spec.split(",") if isinstance(spec, str) else spec
+    items = [item.strip() for item in parts if item.strip()]
+    if "*" in items:
+        return None
+    return [ipaddress.ip_network(item, strict=False) for item in items]
+
+
+class RealClientAddress:
+    """Set REMOTE_ADDR from the proxy's X-Real-IP header, only when a trusted proxy sent it.
+
+    Behind nginx every request reaches gunicorn from the proxy's address, so the access log and
+    the PDF rate limit (keyed on REMOTE_ADDR) would see one client. gunicorn does not rewrite
+    REMOTE_ADDR itself; nginx sets X-Real-IP to the address it saw (see docs/deploy.md).
+    """
+
+    def __init__(self, app, networks) -> None:
+        self.app = app
+        self.networks = networks
+
+    def trusts(self, peer: str) -> bool:
+        if self.networks is None:
+            return True
+        try:
+            address = ipaddress.ip_address(peer)
+        except ValueError:
+            return False
+        return any(address in network for network in self.networks)
+
+    def __call__(self, environ, start_response):
+        real = environ.get("HTTP_X_REAL_IP", "").strip()
+        if real and self.trusts(environ.get("REMOTE_ADDR", "")):
+            try:
+                environ["REMOTE_ADDR"] = str(ipaddress.ip_address(real))
+            except ValueError:
+                pass  # a malformed header keeps the proxy's own address
+        return self.app(environ, start_response)
+
+
+def post_worker_init(worker):
+    worker.wsgi = RealClientAddress(worker.wsgi, trusted_networks(worker.cfg.forwarded_allow_ips))

@@ -1,6 +1,7 @@
 """The production path: gunicorn with DEBUG off serves pages and fingerprinted static files."""
 
 import gzip
+import importlib.util
 import json
 import os
 import signal
@@ -160,3 +161,40 @@ def test_access_log_goes_to_standard_output(server):
     time.sleep(0.3)
     server["log"].seek(0)
     assert '"GET /healthz?access-log-check HTTP/1.1" 200' in server["log"].read()
+
+
+def test_access_log_shows_the_client_address_the_proxy_passed(server):
+    fetch(server["base"] + "/healthz?real-ip-check", **{"X-Real-IP": "203.0.113.7"})
+    time.sleep(0.3)
+    server["log"].seek(0)
+    lines = [line for line in server["log"] if "real-ip-check" in line]
+    assert lines and lines[0].startswith("203.0.113.7 ")
+
+
+def load_gunicorn_conf():
+    spec = importlib.util.spec_from_file_location("gunicorn_conf", ROOT / "gunicorn.conf.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def remote_addr_seen(networks, peer: str, real_ip: str) -> str:
+    conf = load_gunicorn_conf()
+    seen = {}
+
+    def app(environ, start_response):
+        seen["addr"] = environ["REMOTE_ADDR"]
+        return []
+
+    wrapped = conf.RealClientAddress(app, conf.trusted_networks(networks))
+    wrapped({"REMOTE_ADDR": peer, "HTTP_X_REAL_IP": real_ip}, None)
+    return seen["addr"]
+
+
+def test_real_ip_header_is_ignored_unless_a_trusted_proxy_sent_it():
+    assert remote_addr_seen("127.0.0.1,::1", "127.0.0.1", "203.0.113.7") == "203.0.113.7"
+    assert remote_addr_seen("127.0.0.1,::1", "::1", "2001:db8::5") == "2001:db8::5"
+    assert remote_addr_seen("10.0.0.0/8", "10.1.2.3", "203.0.113.7") == "203.0.113.7"
+    assert remote_addr_seen("127.0.0.1,::1", "198.51.100.9", "203.0.113.7") == "198.51.100.9"
+    assert remote_addr_seen("127.0.0.1", "127.0.0.1", "not-an-address") == "127.0.0.1"
+    assert remote_addr_seen("*", "198.51.100.9", "203.0.113.7") == "203.0.113.7"

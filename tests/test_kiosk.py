@@ -5,9 +5,10 @@ from unittest import mock
 
 import pytest
 from django.contrib.sessions.models import Session
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 
+from decisionaid.content.models import Passage
 from decisionaid.guide.answers import Answers
 from decisionaid.kiosk import idle
 from decisionaid.kiosk.takehome import make_token
@@ -33,9 +34,10 @@ def kiosk_client(client):
     return client
 
 
-def test_visiting_kiosk_turns_it_on_for_this_browser_only(client, kiosk_client):
+def test_visiting_kiosk_turns_it_on_for_this_browser_only(kiosk_client):
     html = kiosk_client.get(reverse("pages:landing")).content.decode()
     assert 'class="kiosk' in html
+    assert "Finish and clear" not in Client().get(reverse("pages:landing")).content.decode()
     assert "Finish and clear" in html
     assert 'data-kiosk-idle="120"' in html
 
@@ -150,3 +152,11 @@ def test_garbage_take_home_tokens_never_cause_a_server_error(client):
     for token in ("x", "a" * 500, "%00", "..:..", "eyJ:1:2"):
         response = client.get(f"/resume/{token}/")
         assert response.status_code in (400, 404)
+
+
+def test_the_kiosk_start_page_explains_that_nothing_is_kept(kiosk_client):
+    kiosk_html = kiosk_client.get(reverse("pages:landing")).content.decode()
+    note = Passage.objects.filter(page="kiosk").first()
+    assert note is not None
+    assert note.heading in kiosk_html
+    assert note.heading not in Client().get(reverse("pages:landing")).content.decode()

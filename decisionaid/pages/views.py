@@ -10,7 +10,12 @@ from decisionaid.content import selectors
 
 
 def landing(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/landing.html", {"passages": selectors.passages_for("landing")})
+    kiosk = getattr(request, "kiosk", False)
+    context = {
+        "passages": selectors.passages_for("landing"),
+        "kiosk_passages": selectors.passages_for("kiosk") if kiosk else [],
+    }
+    return render(request, "pages/landing.html", context)
 
 
 def about(request: HttpRequest) -> HttpResponse:

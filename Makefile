@@ -61,8 +61,16 @@ serve: $(STAMP)
 	@test -n "$$SECRET_KEY" || { echo "make serve runs with production settings: set SECRET_KEY (see .env.example)."; exit 1; }
 	DEBUG=0 $(MANAGE) collectstatic --noinput --verbosity 0
 	DEBUG=0 $(MANAGE) migrate --noinput
-	DEBUG=0 $(MANAGE) load_content
+	DEBUG=0 $(MANAGE) createcachetable
+	@# Fixtures go only into an empty database: reloading them would undo editors' admin changes.
+	DEBUG=0 $(MANAGE) shell -c 'from decisionaid.content.models import ContentRelease as R; raise SystemExit(not R.objects.exists())' \
+		&& echo "Content already loaded; 'manage.py load_content' reloads the fixtures over any admin edits." \
+		|| DEBUG=0 $(MANAGE) load_content
 	DEBUG=0 $(BIN)/gunicorn decisionaid.wsgi:application --config gunicorn.conf.py --bind $(HOST):$(PORT)
+
+bench: $(STAMP)
+	bash scripts/check-system.sh fonts
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,138 @@
+"""Print how long the checklist takes to render on this machine (`make bench`); no assertions."""
+
+import io
+import os
+import platform
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "decisionaid.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.test import Client, RequestFactory  # noqa: E402
+from django.test.utils import setup_databases, setup_test_environment  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from pypdf import PdfReader  # noqa: E402
+from weasyprint import HTML  # noqa: E402
+
+from decisionaid.checklist import services  # noqa: E402
+from decisionaid.checklist.fetcher import PDF_ORIGIN, StaticFileFetcher  # noqa: E402
+from decisionaid.checklist.pdf import font_config, paper_css  # noqa: E402
+from decisionaid.content import selectors  # noqa: E402
+from decisionaid.guide.answers import Answers  # noqa: E402
+
+RUNS = int(os.environ.get("BENCH_RUNS", "30"))
+WARM_UP = 3
+
+
+def typical_answers() -> dict:
+    """Ten default questions and two of the person's own, three priorities, a cost, SURE."""
+    statements = selectors.value_statements()
+    return {
+        "questions": {
+            "selected": selectors.default_question_slugs(),
+            "own": ["Can I see your licence?", "هل الحقن آمنة؟ 这种注射安全吗？"],
+        },
+        "values": {"ratings": {s.slug: 5 if i < 3 else 2 for i, s in enumerate(statements)}},
+        "costs": {
+            "price_per_session": "250.00",
+            "first_course_sessions": 6,
+            "maintenance_per_year": 4,
+        },
+        "sure": {"sure": "no", "understand": "yes", "risks_benefits": "yes", "support": "yes"},
+    }
+
+
+def measure(fn: Callable[[], object], before: Callable[[], object] | None = None) -> list[float]:
+    """Milliseconds per call over RUNS calls after WARM_UP; `before` runs untimed each time."""
+    for _ in range(WARM_UP):
+        if before:
+            before()
+        fn()
+    times = []
+    for _ in range(RUNS):
+        if before:
+            before()
+        started = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def p95(times: list[float]) -> float:
+    return statistics.quantiles(times, n=20, method="inclusive")[18]
+
+
+def get_ok(client: Client, url: str) -> Callable[[], bytes]:
+    def call() -> bytes:
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        return response.content
+
+    return call
+
+
+def main() -> None:
+    setup_test_environment()
+    setup_databases(verbosity=0, interactive=False)
+    call_command("load_content", verbosity=0)
+
+    client = Client()
+    session = client.session
+    Answers(session).replace_all(typical_answers())
+    session.save()
+
+    request = RequestFactory().get(reverse("checklist:pdf"))
+    request.session = SessionStore(session_key=session.session_key)
+    html = services.render_checklist_html(request, paper="a4", for_pdf=True)
+
+    def weasyprint_alone() -> bytes:
+        return HTML(string=html, base_url=PDF_ORIGIN, url_fetcher=StaticFileFetcher()).write_pdf(
+            stylesheets=[paper_css("a4")], font_config=font_config(), pdf_variant="pdf/ua-1"
+        )
+
+    pdf_url = reverse("checklist:pdf")
+    rows = [
+        (
+            "Checklist PDF through the view (cache bypassed)",
+            measure(get_ok(client, pdf_url), cache.clear),
+        ),
+        ("WeasyPrint alone on the same HTML (the floor)", measure(weasyprint_alone)),
+        ("Checklist HTML page", measure(get_ok(client, reverse("checklist:page")))),
+        ("Checklist PDF, cached repeat", measure(get_ok(client, pdf_url))),
+    ]
+    pdf_pages = len(PdfReader(io.BytesIO(weasyprint_alone())).pages)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print(f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, ", end="")
+    print(f"{platform.system()} {platform.release()} ({platform.machine()})")
+    print(
+        f"{RUNS} timed runs each after {WARM_UP} warm-up runs; typical checklist: {pdf_pages} pages"
+    )
+    print()
+    print(f"{'':52} {'median':>9} {'p95':>9}")
+    for name, times in rows:
+        print(f"{name:52} {statistics.median(times):7.1f}ms {p95(times):7.1f}ms")
+    print()
+    view, floor, cached = (statistics.median(rows[i][1]) for i in (0, 1, 3))
+    ratio = view / floor
+    ratio_verdict = "met" if ratio <= 1.5 else "NOT met"
+    cached_verdict = "met" if cached <= 5 else "NOT met"
+    print(f"PDF view / WeasyPrint floor: {ratio:.2f} x   (target <= 1.5 x: {ratio_verdict})")
+    print(f"Cached repeat median: {cached:.1f} ms   (target <= 5 ms: {cached_verdict})")
+    print(f"Peak memory (max RSS of this process): {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

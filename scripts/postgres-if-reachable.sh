@@ -17,7 +17,7 @@ if [ -z "$url" ]; then
   exit 0
 fi
 
-shown="$(.venv/bin/python -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(p._replace(netloc=p.hostname + (f":{p.port}" if p.port else "")).geturl())' "$url")"
+shown="$(.venv/bin/python -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(p._replace(netloc=(p.hostname or "") + (f":{p.port}" if p.port else "")).geturl())' "$url")"
 if ! .venv/bin/python - "$url" <<'PY'
 import sys
 
@@ -46,4 +46,4 @@ then
 fi
 
 echo "Running the suite again on PostgreSQL at $shown"
-DATABASE_URL="$url" .venv/bin/pytest
+DATABASE_URL="$url" .venv/bin/pytest "$@"

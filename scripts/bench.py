@@ -70,6 +70,34 @@ def measure(fn: Callable[[], object], before: Callable[[], object] | None = None
     return times
 
 
+def measure_interleaved(
+    first: Callable[[], object], second: Callable[[], object], before_first: Callable[[], object]
+) -> tuple[list[float], list[float]]:
+    """Time two things alternately, so a busy neighbour slows both alike and the ratio holds."""
+    a_times: list[float] = []
+    b_times: list[float] = []
+    for i in range(WARM_UP + RUNS):
+        before_first()
+        started = time.perf_counter()
+        first()
+        a = (time.perf_counter() - started) * 1000
+        started = time.perf_counter()
+        second()
+        b = (time.perf_counter() - started) * 1000
+        if i >= WARM_UP:
+            a_times.append(a)
+            b_times.append(b)
+    return a_times, b_times
+
+
+def os_name() -> str:
+    try:
+        release = platform.freedesktop_os_release()
+    except OSError:
+        return f"{platform.system()} {platform.release()}"
+    return release.get("PRETTY_NAME", platform.system())
+
+
 def p95(times: list[float]) -> float:
     return statistics.quantiles(times, n=20, method="inclusive")[18]
 
@@ -103,20 +131,18 @@ def main() -> None:
         )
 
     pdf_url = reverse("checklist:pdf")
+    view, floor = measure_interleaved(get_ok(client, pdf_url), weasyprint_alone, cache.clear)
     rows = [
-        (
-            "Checklist PDF through the view (cache bypassed)",
-            measure(get_ok(client, pdf_url), cache.clear),
-        ),
-        ("WeasyPrint alone on the same HTML (the floor)", measure(weasyprint_alone)),
+        ("Checklist PDF through the view (cache bypassed)", view),
+        ("WeasyPrint alone on the same HTML (the floor)", floor),
         ("Checklist HTML page", measure(get_ok(client, reverse("checklist:page")))),
         ("Checklist PDF, cached repeat", measure(get_ok(client, pdf_url))),
     ]
     pdf_pages = len(PdfReader(io.BytesIO(weasyprint_alone())).pages)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    print(f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, ", end="")
-    print(f"{platform.system()} {platform.release()} ({platform.machine()})")
+    print(f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, {os_name()}")
+    print(f"Load average at the end: {os.getloadavg()[0]:.2f} (other work slows every figure)")
     print(
         f"{RUNS} timed runs each after {WARM_UP} warm-up runs; typical checklist: {pdf_pages} pages"
     )

@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
 from django.core.cache import cache
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.test import RequestFactory
@@ -53,6 +54,8 @@ def checklist_context(
     session: SessionBase | dict, *, paper: str = DEFAULT_PAPER, for_pdf: bool = False
 ) -> dict[str, Any]:
     summary = build_summary(Answers(session))
+    # Each question prints its citations: fetch them in one query, not one per question.
+    prefetch_related_objects(summary.questions, "sources")
     intro = selectors.passages_for(INTRO_PAGE)
     sure_note = selectors.passages_for(SURE_NOTE_PAGE) if summary.sure.any_no else []
     meso = mesotherapy_fit(summary)

@@ -160,3 +160,13 @@ def test_the_kiosk_start_page_explains_that_nothing_is_kept(kiosk_client):
     assert note is not None
     assert note.heading in kiosk_html
     assert note.heading not in Client().get(reverse("pages:landing")).content.decode()
+
+
+def test_kiosk_checklist_offers_finish_after_printing_and_no_download(kiosk_client):
+    html = kiosk_client.get(reverse("checklist:page")).content.decode()
+    assert "When your checklist has printed" in html
+    assert reverse("kiosk:finish") in html
+    assert reverse("checklist:pdf") not in html
+    summary = kiosk_client.get(reverse("guide:step", kwargs={"slug": "summary"})).content.decode()
+    assert reverse("checklist:pdf") not in summary
+    assert "Take it home" in summary

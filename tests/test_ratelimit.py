@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
+from django.urls import reverse
 
 from decisionaid.lib.ratelimit import parse_rate, rate_limited
 
@@ -42,3 +43,14 @@ def test_a_burst_beyond_the_limit_gets_a_friendly_429_with_retry_after(settings)
     assert "Please wait a moment" in refused.content.decode()
     other_client = view(factory.get("/x", REMOTE_ADDR="10.0.0.2"))
     assert other_client.status_code == 200
+
+
+def test_the_checklist_pdf_refuses_a_burst_with_429_and_keeps_the_answers(client, settings):
+    settings.PDF_RATE_LIMIT = "2/m"
+    url = reverse("checklist:pdf")
+    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 200
+    refused = client.get(url)
+    assert refused.status_code == 429
+    assert "Your answers are still here" in refused.content.decode()
+    assert client.get(reverse("checklist:page")).status_code == 200

@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from decisionaid.lib.ratelimit import rate_limited
+
 from . import services
 from .pdf import DEFAULT_PAPER, PAPER_SIZES
 
@@ -20,6 +22,7 @@ def checklist_page(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @never_cache
+@rate_limited("checklist-pdf", "PDF_RATE_LIMIT")
 def checklist_pdf(request: HttpRequest) -> HttpResponse:
     paper = request.GET.get("paper", DEFAULT_PAPER).strip().lower() or DEFAULT_PAPER
     if paper not in PAPER_SIZES:

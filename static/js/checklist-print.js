@@ -7,4 +7,9 @@
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
+  // On a kiosk, offer Finish and clear as soon as printing is done.
+  window.addEventListener("afterprint", function () {
+    var finish = document.querySelector(".checklist-actions .btn-finish");
+    if (finish) { finish.focus(); }
+  });
 })();

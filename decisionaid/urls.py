@@ -12,5 +12,7 @@ urlpatterns = [
     path("", include("decisionaid.kiosk.urls")),
 ]
 
+handler400 = "decisionaid.pages.views.bad_request"
+handler403 = "decisionaid.pages.views.permission_denied"
 handler404 = "decisionaid.pages.views.page_not_found"
 handler500 = "decisionaid.pages.views.server_error"

@@ -4,9 +4,14 @@ from django.db import DatabaseError, connection
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.views.decorators.cache import never_cache
 
 from decisionaid.content import selectors
+from decisionaid.kiosk.mode import is_kiosk
+
+# Pages a person can simply open again to carry on; the error pages link back to them.
+RETRY_URL_NAMES = {"guide:step", "kiosk:exit", "checklist:page"}
 
 
 def landing(request: HttpRequest) -> HttpResponse:
@@ -57,6 +62,30 @@ def healthz(request: HttpRequest) -> JsonResponse:
             "content_fingerprint": release.fingerprint if release else None,
         }
     )
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "pages/400.html", {"retry_path": retry_path(request)}, status=400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "pages/403.html", status=403)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent without its matching security token: most often an old page after a reset."""
+    context = {"retry_path": retry_path(request), "kiosk": is_kiosk(request)}
+    return render(request, "pages/csrf_failure.html", context, status=403)
+
+
+def retry_path(request: HttpRequest) -> str:
+    """Where to carry on: the page the form came from, when it is one of ours and not an error."""
+    path = request.path
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return ""
+    return path if match.view_name in RETRY_URL_NAMES else ""
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -51,11 +51,12 @@ test: $(STAMP) check-system lint
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	env -u DATABASE_URL $(BIN)/pytest
-	bash scripts/postgres-if-reachable.sh
+	bash scripts/postgres-if-reachable.sh --ignore=tests/browser
 
 # Installs Debian's postgresql if needed, starts it on loopback, runs the suite, removes it.
+# Browser tests are left out: their servers use their own SQLite file, so they add nothing here.
 test-postgres: $(STAMP) check-system
-	bash scripts/postgres-test.sh $(BIN)/pytest
+	bash scripts/postgres-test.sh $(BIN)/pytest --ignore=tests/browser
 
 serve: $(STAMP)
 	@test -n "$$SECRET_KEY" || { echo "make serve runs with production settings: set SECRET_KEY (see .env.example)."; exit 1; }

@@ -5,7 +5,7 @@ from django.apps import apps
 from django.core.management import call_command
 
 from decisionaid.content.fingerprint import compute_fingerprint
-from decisionaid.content.models import ContentRelease
+from decisionaid.content.models import ContentRelease, GlossaryTerm
 from decisionaid.content.selectors import current_release
 
 pytestmark = pytest.mark.django_db
@@ -37,3 +37,14 @@ def test_there_is_one_release_with_its_review_a_year_after_publication():
     assert release.version == "2026.11"
     assert str(release.next_review_due) == "2027-11-24"
     assert release.reviewed_by
+
+
+def test_the_fingerprint_does_not_depend_on_row_ids_or_load_order():
+    before = compute_fingerprint()
+    term = GlossaryTerm.objects.order_by("pk").first()
+    sources = list(term.sources.all())
+    term.delete()
+    term.pk = None
+    term.save()  # the same row again, now with the highest id
+    term.sources.set(sources)
+    assert compute_fingerprint() == before

@@ -1,6 +1,7 @@
 """A short hash of all content, so every checklist can say exactly which content it printed."""
 
 import hashlib
+import json
 
 from django.apps import apps
 from django.core import serializers
@@ -28,15 +29,30 @@ def content_models() -> list:
     return [apps.get_model("content", name) for name in CONTENT_MODEL_NAMES]
 
 
+def _canonical_rows(model) -> list[str]:
+    """Each row as sorted JSON of its fields and natural keys, so ids and load order don't count."""
+    rows = model.objects.all()
+    if model._meta.many_to_many:
+        rows = rows.prefetch_related(*(f.name for f in model._meta.many_to_many))
+    data = serializers.serialize(
+        "python", rows, use_natural_foreign_keys=True, use_natural_primary_keys=True
+    )
+    m2m_names = {f.name for f in model._meta.many_to_many}
+    canonical = []
+    for row in data:
+        fields = {
+            name: sorted(value) if name in m2m_names else value
+            for name, value in row["fields"].items()
+        }
+        canonical.append(json.dumps(fields, sort_keys=True, default=str, ensure_ascii=False))
+    return sorted(canonical)
+
+
 def compute_fingerprint() -> str:
     digest = hashlib.sha256()
     for model in content_models():
-        rows = model.objects.order_by("pk")
-        if model._meta.many_to_many:
-            rows = rows.prefetch_related(*(f.name for f in model._meta.many_to_many))
-        data = serializers.serialize(
-            "json", rows, use_natural_foreign_keys=True, use_natural_primary_keys=True
-        )
         digest.update(model.__name__.encode())
-        digest.update(data.encode())
+        for row in _canonical_rows(model):
+            digest.update(row.encode())
+            digest.update(b"\n")
     return digest.hexdigest()[:12]

@@ -1,6 +1,6 @@
 """What each step's page shows besides its form: content reads and the person's results."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.urls import NoReverseMatch, reverse
@@ -16,27 +16,46 @@ from .summary import QuizResult, build_summary, cost_estimate, priorities
 WARNING_PAGE = "situation-see-doctor"
 
 
-def _what_it_is(answers: Answers) -> dict[str, Any]:
+def _what_it_is(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
     return {
         "hair_cycle_passages": selectors.passages_for("what-it-is-hair-cycle"),
         "claims": selectors.clinic_claims(),
     }
 
 
-def _evidence(answers: Answers) -> dict[str, Any]:
+def _evidence(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
     return {
         "studies": selectors.studies(),
         "unknowns": selectors.passages_for("evidence-unknowns"),
     }
 
 
-def _options(answers: Answers) -> dict[str, Any]:
+def compare_pair(options: list[Option], first: str, second: str) -> list[Option]:
+    """Two different known options to show side by side on a small screen, or none."""
+    by_slug = {option.slug: option for option in options}
+    if first != second and first in by_slug and second in by_slug:
+        return [by_slug[first], by_slug[second]]
+    return []
+
+
+def _options(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
     options = selectors.options()
-    rows = [(label, [getattr(option, field) for option in options]) for field, label in Option.ROWS]
-    return {"options": options, "rows": rows}
+    pair = compare_pair(options, query.get("a", ""), query.get("b", ""))
+    shown = pair or options
+    selected = [option.slug for option in pair or options[:2]]
+    rows = [(label, [getattr(option, field) for option in shown]) for field, label in Option.ROWS]
+    return {
+        "options": shown,
+        "all_options": options,
+        "comparing": bool(pair),
+        "rows": rows,
+        "compare_fields": list(
+            zip(("a", "b"), ("First option", "Second option"), selected, strict=False)
+        ),
+    }
 
 
-def _risks(answers: Answers) -> dict[str, Any]:
+def _risks(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
     return {
         "risks": selectors.risks(),
         "seek_help": selectors.passages_for("risks-seek-help"),
@@ -44,7 +63,7 @@ def _risks(answers: Answers) -> dict[str, Any]:
     }
 
 
-def _costs(answers: Answers) -> dict[str, Any]:
+def _costs(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
     return {
         "cost_default": selectors.cost_default(),
         "no_price_list": selectors.passages_for("costs-no-price-list"),
@@ -53,7 +72,7 @@ def _costs(answers: Answers) -> dict[str, Any]:
     }
 
 
-def _values(answers: Answers) -> dict[str, Any]:
+def _values(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
     ratings = answers.get("values").get("ratings", {})
     options = selectors.options()
     return {
@@ -62,7 +81,7 @@ def _values(answers: Answers) -> dict[str, Any]:
     }
 
 
-def _understanding(answers: Answers) -> dict[str, Any]:
+def _understanding(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
     responses = answers.get("understanding").get("responses", {})
     feedback = [
         (QuizResult(item, responses[item.slug]), label_for(QUIZ_CHOICES, responses[item.slug]))
@@ -72,7 +91,7 @@ def _understanding(answers: Answers) -> dict[str, Any]:
     return {"feedback": feedback}
 
 
-def _summary(answers: Answers) -> dict[str, Any]:
+def _summary(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
     return {"summary": build_summary(answers), **checklist_links()}
 
 
@@ -87,7 +106,7 @@ def checklist_links() -> dict[str, str]:
     return links
 
 
-EXTRA_CONTEXT: dict[str, Callable[[Answers], dict[str, Any]]] = {
+EXTRA_CONTEXT: dict[str, Callable[[Answers, Mapping[str, str]], dict[str, Any]]] = {
     "what-it-is": _what_it_is,
     "evidence": _evidence,
     "options": _options,
@@ -99,9 +118,9 @@ EXTRA_CONTEXT: dict[str, Callable[[Answers], dict[str, Any]]] = {
 }
 
 
-def step_context(slug: str, answers: Answers) -> dict[str, Any]:
+def step_context(slug: str, answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
     builder = EXTRA_CONTEXT.get(slug)
-    return builder(answers) if builder else {}
+    return builder(answers, query) if builder else {}
 
 
 def warning_passages(answers: Answers) -> list:

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from decisionaid.content import selectors
+from decisionaid.lib.strictinput import unexpected_fields
+from decisionaid.pages.views import bad_request
 
 from . import steps
 from .answers import Answers
@@ -28,11 +30,13 @@ def step_view(request: HttpRequest, slug: str) -> HttpResponse:
     form = None
     if step.form_class is not None:
         if request.method == "POST":
+            form = step.form_class(request.POST)
+            if unexpected_fields(request.POST, form, also=["action"]):
+                return bad_request(request)
             action = request.POST.get("action", "next")
             action = action if action in ACTIONS else "next"
             if action == "skip" and step.optional:
                 return _move(step, "next")
-            form = step.form_class(request.POST)
             if form.is_valid():
                 answers.set(step.slug, form.to_answers())
                 return _move(step, action)
@@ -42,6 +46,8 @@ def step_view(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             form = step.form_class(initial=step.form_class.initial_from(answers.get(step.slug)))
     elif request.method == "POST":
+        if unexpected_fields(request.POST, None, also=["action"]):
+            return bad_request(request)
         return _move(step, request.POST.get("action", "next"))
     previous = steps.previous_step(step)
     context = {
@@ -59,7 +65,7 @@ def step_view(request: HttpRequest, slug: str) -> HttpResponse:
             if (previous and previous.slug == "situation") or step.slug == "summary"
             else []
         ),
-        **step_context(step.slug, answers),
+        **step_context(step.slug, answers, request.GET),
     }
     return render(request, step.template, context)
 

@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "decisionaid.kiosk.middleware.KioskMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so its 400 page knows the session and kiosk mode; still before any view reads input.
+    "decisionaid.lib.strictinput.StrictInputMiddleware",
 ]
 
 ROOT_URLCONF = "decisionaid.urls"

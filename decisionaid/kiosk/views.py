@@ -10,6 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from decisionaid.guide.answers import Answers
+from decisionaid.lib.strictinput import unexpected_fields
+from decisionaid.pages.views import bad_request
 
 from . import idle, mode
 from .forms import ExitForm
@@ -27,6 +29,8 @@ def enter(request: HttpRequest) -> HttpResponse:
 def exit_kiosk(request: HttpRequest) -> HttpResponse:
     form = ExitForm(request.POST or None) if settings.KIOSK_EXIT_PIN else None
     if request.method == "POST":
+        if unexpected_fields(request.POST, form or ExitForm()):
+            return bad_request(request)
         if form is None or (
             form.is_valid()
             and hmac.compare_digest(form.cleaned_data["pin"], settings.KIOSK_EXIT_PIN)

@@ -1,0 +1,69 @@
+"""Refuse input no browser of ours sends (unreadable text, unknown or doubled fields) with a 400."""
+
+from collections.abc import Callable, Iterable
+from urllib.parse import unquote_to_bytes
+
+from django import forms
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse, QueryDict
+
+# Every form of ours sends these besides its own fields.
+ALWAYS_ALLOWED = ("csrfmiddlewaretoken",)
+
+
+def readable_form_data(raw: bytes) -> bool:
+    """Whether URL-encoded data decodes as UTF-8 once its %-escapes are undone."""
+    try:
+        unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def readable_body(request: HttpRequest) -> bool:
+    """Form bodies must be UTF-8. Django would quietly turn bad bytes into U+FFFD and save them."""
+    if request.method not in ("POST", "PUT", "PATCH"):
+        return True
+    content_type = request.content_type
+    if content_type == "application/x-www-form-urlencoded":
+        return readable_form_data(request.body)
+    if content_type == "multipart/form-data":
+        # No form of ours uploads a file, so the whole body must be text.
+        try:
+            request.body.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+    return True
+
+
+class StrictInputMiddleware:
+    """Answer an unreadable query string, or a form body too big or not UTF-8, with the 400 page."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from decisionaid.pages.views import bad_request
+
+        raw_query = request.META.get("QUERY_STRING", "").encode("iso-8859-1", "replace")
+        try:
+            readable = readable_form_data(raw_query) and readable_body(request)
+        except RequestDataTooBig as error:
+            return bad_request(request, error)
+        if not readable:
+            return bad_request(request)
+        return self.get_response(request)
+
+
+def unexpected_fields(
+    data: QueryDict, form: forms.Form | None, also: Iterable[str] = ()
+) -> list[str]:
+    """Names a form does not have, or that came more than once where the form takes one value."""
+    fields = form.fields if form is not None else {}
+    allowed = {*fields, *ALWAYS_ALLOWED, *also}
+    many = {name for name, field in fields.items() if isinstance(field, forms.MultipleChoiceField)}
+    return [
+        name
+        for name, values in data.lists()
+        if name not in allowed or (len(values) > 1 and name not in many)
+    ]

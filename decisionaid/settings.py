@@ -171,6 +171,8 @@ KIOSK_EXIT_PIN = os.environ.get("KIOSK_EXIT_PIN", "")
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 TAKE_HOME_MAX_AGE_SECONDS = envint("TAKE_HOME_MAX_AGE_SECONDS", 60 * 60 * 24 * 7)
 CURRENCY = os.environ.get("CURRENCY", "USD")
+# Where people report a problem with the guide (shown on the accessibility statement).
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 PDF_RATE_LIMIT = os.environ.get("PDF_RATE_LIMIT", "20/m")
 # A finished checklist PDF is kept this long for a repeat download with unchanged answers.

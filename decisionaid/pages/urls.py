@@ -9,5 +9,6 @@ urlpatterns = [
     path("about/", views.about, name="about"),
     path("sources/", views.sources, name="sources"),
     path("glossary/", views.glossary, name="glossary"),
+    path("accessibility/", views.accessibility, name="accessibility"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -1,5 +1,6 @@
-"""Pages outside the guide: the landing page, about, sources, glossary, health check, errors."""
+"""Pages outside the guide: landing, about, sources, glossary, accessibility, health, errors."""
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -43,6 +44,17 @@ def glossary(request: HttpRequest) -> HttpResponse:
         request,
         "pages/glossary.html",
         {"passages": selectors.passages_for("glossary"), "terms": terms},
+    )
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "pages/accessibility.html",
+        {
+            "passages": selectors.passages_for("accessibility"),
+            "contact_email": settings.CONTACT_EMAIL,
+        },
     )
 
 

@@ -55,7 +55,12 @@ class LiveServer:
             **env,
         }
         manage = [sys.executable, "manage.py"]
-        for command in (["migrate", "--noinput", "-v0"], ["load_content", "-v0"]):
+        commands = [["migrate", "--noinput", "-v0"], ["load_content", "-v0"]]
+        if self.env["DEBUG"] == "0":
+            # With DEBUG off, WhiteNoise serves the collected, fingerprinted files.
+            self.env.setdefault("STATIC_ROOT", f"{self._dir.name}/static")
+            commands.append(["collectstatic", "--noinput", "-v0"])
+        for command in commands:
             subprocess.run(manage + command, cwd=ROOT, env=self.env, check=True, timeout=120)
         port = _free_port()
         self.url = f"http://127.0.0.1:{port}"

@@ -1,0 +1,127 @@
+"""Shared helpers for the accessibility runs: the page list, axe with WCAG A/AA tags, and a walk
+through the guide that answers every step the way a person would with a mouse."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from decisionaid.guide.choices import MAX_OWN_QUESTION_LENGTH
+from decisionaid.guide.steps import STEPS
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+
+STEP_PATHS = [f"/guide/{step.slug}/" for step in STEPS]
+SITE_PATHS = ["/", "/about/", "/sources/", "/glossary/", "/accessibility/", "/checklist/"]
+ALL_PATHS = SITE_PATHS[:1] + STEP_PATHS + SITE_PATHS[1:]
+
+TOO_LONG_QUESTION = "Is this too long? " + "x" * (MAX_OWN_QUESTION_LENGTH + 1 - 18)
+SAVE_AND_NEXT = "Save and go to the next step"
+
+_axe = Axe()
+
+
+@dataclass
+class AxeReport:
+    """Violations gathered over many pages, printed as rule, impact, page and target selectors."""
+
+    lines: list[str] = field(default_factory=list)
+    pages: list[str] = field(default_factory=list)
+
+    def check(self, page, label: str) -> None:
+        page.wait_for_load_state("load")
+        results = _axe.run(page, options=AXE_OPTIONS).response
+        self.pages.append(label)
+        for violation in results["violations"]:
+            for node in violation["nodes"]:
+                target = " ".join(str(part) for part in node["target"])
+                self.lines.append(
+                    f"{violation['id']} ({violation['impact']}) on {label}: {target}"
+                    f" -- {violation['help']}"
+                )
+
+    def assert_clean(self) -> None:
+        if self.lines:
+            pytest.fail(
+                f"{len(self.lines)} accessibility failures over {len(self.pages)} pages:\n"
+                + "\n".join(self.lines),
+                pytrace=False,
+            )
+
+
+def radio_groups(page):
+    """Every fieldset of radio buttons on the page, in order."""
+    return page.locator("fieldset").filter(has=page.locator("input[type=radio]")).all()
+
+
+def answer_situation(page) -> None:
+    groups = radio_groups(page)
+    groups[0].get_by_label("Yes", exact=True).check()
+    page.get_by_label("1 to 5 years").check()
+    page.locator("input[name=tried]").first.check()
+
+
+def answer_costs(page) -> None:
+    page.get_by_label(re.compile("Price of one session")).fill("300")
+    page.get_by_label("Sessions in the first course").fill("8")
+    page.get_by_label("Top-up sessions each year after that").fill("4")
+
+
+def answer_every_radio_group(page, pick: int = 0) -> None:
+    """Choose the pick-th answer in every radio group; the first group gets the last answer so
+    a rating of 5 shows the comparison tables."""
+    for number, group in enumerate(radio_groups(page)):
+        radios = group.locator("input[type=radio]")
+        index = radios.count() - 1 if number == 0 else pick
+        radios.nth(index).check()
+
+
+def answer_questions(page) -> None:
+    page.get_by_label("Your own questions (optional)").fill(
+        "Who will do the injections?\nWhat is in the mix?"
+    )
+
+
+def walk_the_guide(page, at_each_page=lambda page, label: None) -> None:
+    """From the landing page to the checklist, answering every step with pointer clicks.
+
+    `at_each_page(page, label)` runs on each page as it is reached, including the results a
+    "show" button brings up, so callers can check each one.
+    """
+    page.goto("/")
+    at_each_page(page, "/")
+    page.get_by_role("link", name="Start the guide").click()
+    page.wait_for_url("**/guide/situation/")
+    answer_situation(page)
+    page.get_by_role("button", name=SAVE_AND_NEXT).click()
+    for slug in ("what-it-is", "evidence", "options", "risks"):
+        page.wait_for_url(f"**/guide/{slug}/")
+        at_each_page(page, f"/guide/{slug}/")
+        page.get_by_role("link", name=re.compile("Next: ")).click()
+    for slug, answer, show in (
+        ("costs", answer_costs, "Show my results"),
+        ("values", answer_every_radio_group, "Show how the options compare"),
+        ("understanding", answer_every_radio_group, "Check my answers"),
+    ):
+        page.wait_for_url(f"**/guide/{slug}/")
+        answer(page)
+        page.get_by_role("button", name=show).click()
+        page.wait_for_url(f"**/guide/{slug}/#results")
+        page.locator("#results").wait_for()
+        at_each_page(page, f"/guide/{slug}/ with results")
+        page.get_by_role("button", name=SAVE_AND_NEXT).click()
+    page.wait_for_url("**/guide/questions/")
+    answer_questions(page)
+    page.get_by_role("button", name=SAVE_AND_NEXT).click()
+    page.wait_for_url("**/guide/sure/")
+    answer_every_radio_group(page, pick=1)
+    page.get_by_role("button", name=SAVE_AND_NEXT).click()
+    page.wait_for_url("**/guide/summary/")
+    at_each_page(page, "/guide/summary/ answered")
+    page.get_by_role("link", name="Open your checklist to print").click()
+    page.wait_for_url("**/checklist/")
+    at_each_page(page, "/checklist/ answered")

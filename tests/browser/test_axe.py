@@ -1,0 +1,97 @@
+"""axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA) finds nothing on any page, in normal and kiosk
+mode: empty, answered, with errors, and the 404 page."""
+
+import pytest
+
+from .a11y import ALL_PATHS, STEP_PATHS, TOO_LONG_QUESTION, AxeReport, walk_the_guide
+
+MODES = {"normal": {}, "kiosk": {"KIOSK_MODE": "1"}}
+# The 404 page is only ours with DEBUG off; with it on, Django shows its own debug page.
+PRODUCTION = {"DEBUG": "0", "SECRET_KEY": "browser-test-" + "k" * 50, "SECURE_SSL_REDIRECT": "0"}
+
+
+@pytest.fixture(scope="module", params=list(MODES))
+def mode(request):
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def server(live_app, mode):
+    return live_app(**MODES[mode])
+
+
+def test_axe_finds_nothing_on_any_page_before_answers(new_page, server, mode):
+    page = new_page(server)
+    report = AxeReport()
+    for path in ALL_PATHS:
+        response = page.goto(path)
+        if response.status != 200:
+            report.lines.append(f"{mode} {path} answered {response.status}, not 200")
+        report.check(page, f"{mode} {path} (empty)")
+    report.assert_clean()
+
+
+def test_axe_finds_nothing_while_answering_and_on_every_answered_page(new_page, server, mode):
+    page = new_page(server)
+    report = AxeReport()
+    walk_the_guide(page, lambda page, label: report.check(page, f"{mode} {label}"))
+    for path in STEP_PATHS:
+        page.goto(path)
+        report.check(page, f"{mode} {path} (answered)")
+    assert len(report.pages) == 10 + len(STEP_PATHS)
+    report.assert_clean()
+
+
+def submit(page, button: str) -> None:
+    page.get_by_role("button", name=button).click()
+    page.wait_for_load_state("load")
+    assert page.locator("#error-summary").is_visible(), page.url
+
+
+def test_axe_finds_nothing_on_error_messages(new_page, server, mode):
+    page = new_page(server)
+    report = AxeReport()
+
+    page.goto("/guide/costs/")
+    page.get_by_label("Sessions in the first course").fill("99")
+    page.get_by_label("Top-up sessions each year after that").fill("-1")
+    page.locator("input[name=price_per_session]").fill("0")
+    submit(page, "Show my results")
+    report.check(page, f"{mode} /guide/costs/ out-of-range numbers")
+
+    page.goto("/guide/costs/")
+    page.locator("input[name=price_per_session]").fill("lots")
+    submit(page, "Show my results")
+    report.check(page, f"{mode} /guide/costs/ not a number")
+
+    page.goto("/guide/questions/")
+    page.get_by_label("Your own questions (optional)").fill(TOO_LONG_QUESTION)
+    submit(page, "Save and go to the next step")
+    report.check(page, f"{mode} /guide/questions/ 301-character question")
+
+    page.goto("/guide/questions/")
+    page.get_by_label("Your own questions (optional)").fill("\n".join(["Why?"] * 6))
+    submit(page, "Save and go to the next step")
+    report.check(page, f"{mode} /guide/questions/ six own questions")
+
+    for path, button in (
+        ("/guide/values/", "Show how the options compare"),
+        ("/guide/understanding/", "Check my answers"),
+        ("/guide/sure/", "Save and go to the next step"),
+    ):
+        page.goto(path)
+        submit(page, button)
+        report.check(page, f"{mode} {path} nothing chosen")
+    report.assert_clean()
+
+
+def test_axe_finds_nothing_on_the_page_not_found(live_app, new_page, mode):
+    server = live_app(**PRODUCTION, **MODES[mode])
+    page = new_page(server)
+    report = AxeReport()
+    for path in ("/no-such-page/", "/guide/no-such-step/"):
+        response = page.goto(path)
+        assert response.status == 404
+        assert page.get_by_role("heading", name="Page not found").is_visible()
+        report.check(page, f"{mode} {path} (404)")
+    report.assert_clean()

@@ -18,6 +18,7 @@ help:
 	@echo "make lint   - ruff lint and format check"
 	@echo "make format - ruff format and fix"
 	@echo "make bench  - print render-time figures for pages and the PDF"
+	@echo "make loadtest - serve production on loopback and drive 32 simulated people (LOADTEST_SECONDS=30)"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version))."; exit 1; }
@@ -72,6 +73,12 @@ serve: $(STAMP)
 bench: $(STAMP)
 	bash scripts/check-system.sh fonts
 	$(BIN)/python scripts/bench.py
+
+# Starts gunicorn as `make serve` does on a free loopback port with a throwaway database, drives it,
+# prints the figures and stops it; fails if any request failed.
+loadtest: $(STAMP)
+	bash scripts/check-system.sh fonts
+	$(BIN)/python scripts/loadtest.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

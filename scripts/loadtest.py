@@ -1,0 +1,556 @@
+"""`make loadtest`: serve production on loopback, drive simulated people through it, print figures.
+
+It starts gunicorn as `make serve` does (DEBUG off, a temporary SQLite database migrated and
+loaded, collected static files) on a free loopback port, then:
+
+1. weighs every page (HTML plus the CSS and JavaScript it links; the font is left out);
+2. measures /healthz throughput with LOADTEST_USERS concurrent clients;
+3. drives LOADTEST_USERS simulated people through the whole guide and the checklist for
+   LOADTEST_SECONDS, with cookies and CSRF tokens handled as a browser does;
+4. renders LOADTEST_PDF_RENDERS checklist PDFs, LOADTEST_PDF_CONCURRENCY at a time, and reads the
+   gunicorn workers' peak memory from /proc after 50 and after all of them;
+
+then stops the server and exits non-zero if any request failed. Every request goes to 127.0.0.1.
+
+The client is plain asyncio streams, not httpx or aiohttp: gunicorn's sync workers close each
+connection anyway, and on a 2-core machine every millisecond the client spends parsing is taken
+from the server it measures, so the lightest client gives the truest figures.
+"""
+
+import asyncio
+import gzip
+import os
+import platform
+import random
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+SECONDS = float(os.environ.get("LOADTEST_SECONDS", "30"))
+USERS = int(os.environ.get("LOADTEST_USERS", "32"))
+HEALTHZ_SECONDS = float(os.environ.get("LOADTEST_HEALTHZ_SECONDS", str(min(10.0, SECONDS))))
+PDF_RENDERS = int(os.environ.get("LOADTEST_PDF_RENDERS", "500"))
+PDF_CONCURRENCY = int(os.environ.get("LOADTEST_PDF_CONCURRENCY", "8"))
+PDF_EARLY = 50
+WORKERS = os.environ.get("WEB_CONCURRENCY", "2")
+TIMEOUT = 30.0
+
+# Targets from the issue, printed beside the figures; the run only fails on request errors.
+TARGET_RATIO = 0.8
+TARGET_RPS = 300
+TARGET_PDFS = 10
+TARGET_MEMORY_GROWTH = 0.20
+TARGET_PAGE_KB = 60
+TARGET_JS_KB = 5
+
+PAGES = [
+    "/",
+    "/about/",
+    "/sources/",
+    "/glossary/",
+    "/guide/situation/",
+    "/guide/what-it-is/",
+    "/guide/evidence/",
+    "/guide/options/",
+    "/guide/risks/",
+    "/guide/costs/",
+    "/guide/values/",
+    "/guide/understanding/",
+    "/guide/questions/",
+    "/guide/sure/",
+    "/guide/summary/",
+    "/checklist/",
+]
+
+PREPARE = """
+import django
+from django.core.management import call_command
+django.setup()
+call_command("collectstatic", interactive=False, verbosity=0)
+call_command("migrate", interactive=False, verbosity=0)
+call_command("load_content", verbosity=0)
+"""
+
+
+# ---------------------------------------------------------------- a small HTTP/1.1 client
+
+
+@dataclass
+class Response:
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+
+    def header(self, name: str) -> str:
+        for key, value in self.headers:
+            if key.lower() == name.lower():
+                return value
+        return ""
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", "replace")
+
+
+def dechunk(body: bytes) -> bytes:
+    out, rest = bytearray(), body
+    while rest:
+        size_line, _, rest = rest.partition(b"\r\n")
+        size = int(size_line.split(b";")[0], 16)
+        if size == 0:
+            break
+        out += rest[:size]
+        rest = rest[size + 2 :]
+    return bytes(out)
+
+
+async def request(
+    port: int,
+    method: str,
+    path: str,
+    *,
+    cookies: dict[str, str] | None = None,
+    form: list[tuple[str, str]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    reader, writer = await asyncio.open_connection(HOST, port)
+    try:
+        lines = [f"{method} {path} HTTP/1.1", f"Host: {HOST}:{port}", "Connection: close"]
+        lines.append("User-Agent: decisionaid-loadtest")
+        lines.append("Accept: text/html,*/*")
+        for name, value in (headers or {}).items():
+            lines.append(f"{name}: {value}")
+        if cookies:
+            lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in cookies.items()))
+        body = b""
+        if form is not None:
+            body = urllib.parse.urlencode(form).encode()
+            lines.append("Content-Type: application/x-www-form-urlencoded")
+            lines.append(f"Origin: http://{HOST}:{port}")
+            lines.append(f"Referer: http://{HOST}:{port}{path}")
+        lines.append(f"Content-Length: {len(body)}")
+        writer.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body)
+        await writer.drain()
+        raw = await reader.read()
+    finally:
+        writer.close()
+    head, _, payload = raw.partition(b"\r\n\r\n")
+    status_line, *header_lines = head.decode("latin-1").split("\r\n")
+    parsed = [tuple(part.strip() for part in line.split(":", 1)) for line in header_lines]
+    response = Response(int(status_line.split()[1]), parsed, payload)
+    if response.header("Transfer-Encoding").lower() == "chunked":
+        response.body = dechunk(payload)
+    if cookies is not None:
+        for name, value in response.headers:
+            if name.lower() == "set-cookie":
+                key, _, rest = value.partition("=")
+                cookie_value = rest.split(";", 1)[0]
+                if cookie_value in ("", '""') or "Max-Age=0" in value:
+                    cookies.pop(key, None)
+                else:
+                    cookies[key] = cookie_value
+    return response
+
+
+# ---------------------------------------------------------------- measuring
+
+
+@dataclass
+class Stats:
+    latencies: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    started: float = 0.0
+    ended: float = 0.0
+
+    def rate(self) -> float:
+        return len(self.latencies) / max(self.ended - self.started, 1e-9)
+
+    def percentile(self, p: float) -> float:
+        if not self.latencies:
+            return float("nan")
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))] * 1000
+
+
+async def timed(stats: Stats, expect: int, port: int, method: str, path: str, **kw) -> Response:
+    began = time.perf_counter()
+    try:
+        response = await asyncio.wait_for(request(port, method, path, **kw), TIMEOUT)
+    except (TimeoutError, OSError, ValueError, IndexError) as error:
+        stats.errors.append(f"{method} {path}: {type(error).__name__} {error}")
+        raise
+    stats.latencies.append(time.perf_counter() - began)
+    if response.status != expect:
+        stats.errors.append(f"{method} {path}: {response.status}, expected {expect}")
+    return response
+
+
+# ---------------------------------------------------------------- a simulated person
+
+INPUT = re.compile(r"<input\b[^>]*>", re.S)
+ATTR = re.compile(r'([\w:-]+)(?:="([^"]*)")?')
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def inputs(html: str) -> list[dict[str, str]]:
+    return [dict(ATTR.findall(tag[6:-1])) for tag in INPUT.findall(html)]
+
+
+def fill_form(html: str, rng: random.Random) -> list[tuple[str, str]]:
+    """What a person would send: one choice per radio group, some boxes, the boxes' numbers."""
+    fields: list[tuple[str, str]] = []
+    radios: dict[str, list[str]] = {}
+    for attrs in inputs(html):
+        kind, name, value = attrs.get("type", "text"), attrs.get("name", ""), attrs.get("value", "")
+        if not name or name == "csrfmiddlewaretoken":
+            continue
+        if kind == "radio":
+            radios.setdefault(name, []).append(value)
+        elif kind == "checkbox":
+            if "checked" in attrs or rng.random() < 0.2:
+                fields.append((name, value))
+        elif kind in ("text", "number"):
+            fields.append((name, value or str(rng.randint(1, 12))))
+    for name, values in radios.items():
+        fields.append((name, rng.choice(values)))
+    if 'name="own"' in html:
+        fields.append(("own", "Is this safe for me?\nHow many sessions will I need?"))
+    return fields
+
+
+async def post_step(
+    stats: Stats, port: int, cookies: dict, path: str, html: str, rng, action: str
+) -> str:
+    token = TOKEN.search(html)
+    form = [("csrfmiddlewaretoken", token.group(1) if token else "")]
+    form += fill_form(html, rng)
+    form.append(("action", action))
+    response = await timed(stats, 302, port, "POST", path, cookies=cookies, form=form)
+    return response.header("Location").split("#")[0]
+
+
+async def one_visit(stats: Stats, port: int, rng: random.Random) -> None:
+    """The whole guide, start to summary, then the checklist, as one new visitor."""
+    cookies: dict[str, str] = {}
+
+    async def get(path: str, expect: int = 200) -> Response:
+        return await timed(stats, expect, port, "GET", path, cookies=cookies)
+
+    await get("/")
+    start = await get("/guide/", expect=302)
+    path = start.header("Location") or "/guide/situation/"
+    html = (await get(path)).text
+    path = await post_step(stats, port, cookies, path, html, rng, "next")
+    for _ in ("what-it-is", "evidence", "options", "risks"):
+        html = (await get(path)).text
+        match = re.search(r'<a class="btn" href="(/guide/[^"]+/)">Next', html)
+        path = match.group(1) if match else "/guide/costs/"
+    for _ in ("costs", "values", "understanding"):
+        html = (await get(path)).text
+        shown = await post_step(stats, port, cookies, path, html, rng, "show")
+        html = (await get(shown)).text
+        path = await post_step(stats, port, cookies, path, html, rng, "next")
+    for _ in ("questions", "sure"):
+        html = (await get(path)).text
+        path = await post_step(stats, port, cookies, path, html, rng, "next")
+    await get(path)  # the summary
+    await get("/checklist/")
+
+
+async def keep_visiting(stats: Stats, port: int, until: float, seed: int) -> None:
+    rng = random.Random(seed)
+    while time.monotonic() < until:
+        try:
+            await one_visit(stats, port, rng)
+        except (TimeoutError, OSError, ValueError, IndexError):
+            await asyncio.sleep(0.05)
+
+
+async def hammer(stats: Stats, port: int, path: str, until: float) -> None:
+    while time.monotonic() < until:
+        try:
+            await timed(stats, 200, port, "GET", path)
+        except (TimeoutError, OSError, ValueError, IndexError):
+            await asyncio.sleep(0.05)
+
+
+async def run_for(seconds: float, make_task) -> Stats:
+    stats = Stats(started=time.perf_counter())
+    until = time.monotonic() + seconds
+    await asyncio.gather(*(make_task(stats, until, n) for n in range(USERS)))
+    stats.ended = time.perf_counter()
+    return stats
+
+
+# ---------------------------------------------------------------- PDFs and memory
+
+
+def worker_pids(master: int) -> list[int]:
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            # The command may hold spaces or brackets; the fields after its last ')' do not.
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            if ppid == master:
+                pids.append(int(entry.name))
+    return pids
+
+
+def memory_mb(pid: int, key: str) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(key + ":"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def workers_memory(master: int) -> tuple[float, float]:
+    """(largest current RSS, largest peak RSS) over the workers, in MB."""
+    pids = worker_pids(master)
+    return (
+        max((memory_mb(pid, "VmRSS") for pid in pids), default=0.0),
+        max((memory_mb(pid, "VmHWM") for pid in pids), default=0.0),
+    )
+
+
+async def pdf_burst(port: int, master: int) -> tuple[Stats, tuple, tuple]:
+    stats = Stats()
+    sessions = []
+    for n in range(PDF_CONCURRENCY):
+        cookies: dict[str, str] = {}
+        rng = random.Random(1000 + n)
+        for path in ("/guide/values/", "/guide/questions/", "/guide/costs/", "/guide/sure/"):
+            html = (await timed(stats, 200, port, "GET", path, cookies=cookies)).text
+            await post_step(stats, port, cookies, path, html, rng, "next")
+        sessions.append(cookies)
+    stats = Stats(started=time.perf_counter())
+    done = 0
+    early: tuple = ()
+    lock = asyncio.Lock()
+
+    async def render(cookies: dict) -> None:
+        nonlocal done, early
+        while True:
+            async with lock:
+                if done >= PDF_RENDERS:
+                    return
+                done += 1
+            response = await timed(stats, 200, port, "GET", "/checklist.pdf", cookies=cookies)
+            if not response.body.startswith(b"%PDF"):
+                stats.errors.append("GET /checklist.pdf: not a PDF")
+            async with lock:
+                if len(stats.latencies) == PDF_EARLY and not early:
+                    early = workers_memory(master)
+
+    await asyncio.gather(*(render(cookies) for cookies in sessions))
+    stats.ended = time.perf_counter()
+    return stats, early, workers_memory(master)
+
+
+# ---------------------------------------------------------------- page weight
+
+
+async def page_weights(port: int) -> list[tuple[str, int, int, int, int]]:
+    """(page, HTML bytes, CSS bytes, JS bytes, gzip bytes of all three) for each page."""
+    rows = []
+    assets: dict[str, bytes] = {}
+    cookies: dict[str, str] = {}
+    stats = Stats()
+    for path in PAGES:
+        html = (await timed(stats, 200, port, "GET", path, cookies=cookies)).body
+        text = html.decode()
+        css_links = re.findall(r'<link rel="stylesheet" href="([^"]+)"', text)
+        js_links = re.findall(r'<script src="([^"]+)"', text)
+        sizes = {"css": 0, "js": 0}
+        zipped = len(gzip.compress(html))
+        for kind, links in (("css", css_links), ("js", js_links)):
+            for link in links:
+                if link not in assets:
+                    assets[link] = (await timed(stats, 200, port, "GET", link)).body
+                sizes[kind] += len(assets[link])
+                zipped += len(gzip.compress(assets[link]))
+        rows.append((path, len(html), sizes["css"], sizes["js"], zipped))
+    if stats.errors:
+        raise SystemExit("Page weight: " + "; ".join(stats.errors))
+    return rows
+
+
+# ---------------------------------------------------------------- the server
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def server_env(tmp: Path, port: int) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "decisionaid.settings",
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        # Plain HTTP on loopback: no proxy in front to terminate TLS.
+        "SECURE_SSL_REDIRECT": "0",
+        "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
+        "STATIC_ROOT": str(tmp / "static"),
+        "HOST": HOST,
+        "PORT": str(port),
+        "WEB_CONCURRENCY": WORKERS,
+        # The burst measures rendering, so neither the rate limit nor the PDF cache may step in.
+        "PDF_RATE_LIMIT": "1000000/m",
+        "CHECKLIST_PDF_CACHE_SECONDS": "0",
+        # Workers are not recycled during the run, so a leak would show in their memory.
+        "GUNICORN_MAX_REQUESTS": "0",
+        "GUNICORN_LOG_LEVEL": "warning",
+    }
+
+
+def start_server(tmp: Path, port: int) -> subprocess.Popen:
+    env = server_env(tmp, port)
+    prepared = subprocess.run(
+        [sys.executable, "-c", PREPARE], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if prepared.returncode:
+        raise SystemExit(f"Preparing the database and static files failed:\n{prepared.stderr}")
+    command = [sys.executable, "-m", "gunicorn", "decisionaid.wsgi:application"]
+    command += ["-c", "gunicorn.conf.py", "--bind", f"{HOST}:{port}"]
+    return subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=(tmp / "access.log").open("w"),
+        stderr=(tmp / "errors.log").open("w"),
+    )
+
+
+async def wait_until_up(port: int, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while True:
+        if process.poll() is not None:
+            raise SystemExit("gunicorn exited before it answered")
+        try:
+            if (await request(port, "GET", "/healthz")).status == 200:
+                return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise SystemExit("gunicorn did not answer within 60 s")
+        await asyncio.sleep(0.2)
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+# ---------------------------------------------------------------- report
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+def machine() -> str:
+    try:
+        name = platform.freedesktop_os_release().get("PRETTY_NAME", platform.system())
+    except OSError:
+        name = platform.system()
+    return f"{os.cpu_count()} cores, {name}, Python {platform.python_version()}"
+
+
+def print_stats(label: str, stats: Stats) -> None:
+    print(
+        f"{label:28} {len(stats.latencies):7} req {stats.rate():8.1f} req/s   "
+        f"p50 {stats.percentile(50):6.1f} ms  p95 {stats.percentile(95):6.1f} ms  "
+        f"p99 {stats.percentile(99):6.1f} ms   errors {len(stats.errors)}"
+    )
+
+
+async def main() -> int:
+    tmp = Path(tempfile.mkdtemp(prefix="decisionaid-loadtest-"))
+    port = free_port()
+    print(f"Machine: {machine()}; gunicorn with {WORKERS} sync workers on {HOST}:{port}")
+    process = start_server(tmp, port)
+    health = guide = pdfs = Stats()
+    try:
+        await wait_until_up(port, process)
+        weights = await page_weights(port)
+        print("\nPage weight (bytes as served, uncompressed; the font is not counted)")
+        print(f"{'page':24} {'HTML':>8} {'CSS':>8} {'JS':>7} {'total':>8} {'gzip':>7}")
+        heaviest = max_js = 0
+        for path, html, css, js, zipped in weights:
+            total = html + css + js
+            heaviest, max_js = max(heaviest, total), max(max_js, js)
+            print(f"{path:24} {html:8} {css:8} {js:7} {total:8} {zipped:7}")
+        print(
+            f"Heaviest page {heaviest / 1024:.1f} KB (target <= {TARGET_PAGE_KB} KB: "
+            f"{verdict(heaviest <= TARGET_PAGE_KB * 1024)}); most JS {max_js / 1024:.1f} KB "
+            f"(target <= {TARGET_JS_KB} KB: {verdict(max_js <= TARGET_JS_KB * 1024)})"
+        )
+
+        print(f"\nThroughput with {USERS} concurrent clients")
+        health = await run_for(
+            HEALTHZ_SECONDS,
+            lambda stats, until, n: hammer(stats, port, "/healthz", until),
+        )
+        print_stats(f"/healthz ({HEALTHZ_SECONDS:.0f} s)", health)
+        guide = await run_for(
+            SECONDS, lambda stats, until, n: keep_visiting(stats, port, until, seed=n)
+        )
+        print_stats(f"Guide + checklist ({SECONDS:.0f} s)", guide)
+        ratio = guide.rate() / max(health.rate(), 1e-9)
+        print(
+            f"Guide pages / /healthz: {ratio:.2f} x (target >= {TARGET_RATIO} x: "
+            f"{verdict(ratio >= TARGET_RATIO)}); {guide.rate():.0f} req/s "
+            f"(target >= {TARGET_RPS}: {verdict(guide.rate() >= TARGET_RPS)})"
+        )
+
+        print(f"\nChecklist PDF burst: {PDF_RENDERS} renders, {PDF_CONCURRENCY} at a time")
+        pdfs, early, late = await pdf_burst(port, process.pid)
+        print_stats("Checklist PDF", pdfs)
+        print(
+            f"PDFs per second: {pdfs.rate():.1f} (target >= {TARGET_PDFS}: "
+            f"{verdict(pdfs.rate() >= TARGET_PDFS)})"
+        )
+        growth = late[1] / early[1] - 1 if early and early[1] else float("nan")
+        print(
+            f"Largest worker RSS after {PDF_EARLY} renders: {early[0]:.0f} MB (peak {early[1]:.0f} "
+            f"MB); after {PDF_RENDERS}: {late[0]:.0f} MB (peak {late[1]:.0f} MB)"
+        )
+        print(
+            f"Peak memory growth from {PDF_EARLY} to {PDF_RENDERS} renders: {growth:+.1%} "
+            f"(target within {TARGET_MEMORY_GROWTH:.0%}: "
+            f"{verdict(abs(growth) <= TARGET_MEMORY_GROWTH)})"
+        )
+    finally:
+        stop_server(process)
+    tracebacks = (tmp / "errors.log").read_text().count("Traceback")
+    errors = [*health.errors, *guide.errors, *pdfs.errors]
+    print(f"\nErrors: {len(errors)} failed requests, {tracebacks} tracebacks in the server log")
+    for line in sorted(set(errors))[:20]:
+        print("  " + line)
+    shutil.rmtree(tmp, ignore_errors=True)
+    return 1 if errors or tracebacks else 0
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))

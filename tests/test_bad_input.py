@@ -166,6 +166,15 @@ def test_a_staff_pin_over_its_length_limit_is_an_error_not_a_crash(person, setti
     assert "at most 32 characters" in response.content.decode()
 
 
+@pytest.mark.parametrize("pin", ["\x80", "２４６８", "٢٤٦٨", "2468\u200b"])
+def test_a_staff_pin_with_non_ascii_characters_is_wrong_not_a_crash(person, settings, pin):
+    settings.KIOSK_EXIT_PIN = "2468"
+    person.get(reverse("kiosk:enter"))
+    response = person.post(reverse("kiosk:exit"), {"pin": pin})
+    assert response.status_code == 400
+    assert "That PIN is not right." in response.content.decode()
+
+
 def test_an_own_question_over_the_length_limit_is_re_shown_with_a_message(person):
     long_question = "Why " + "w" * MAX_OWN_QUESTION_LENGTH + "?"
     response = person.post("/guide/questions/", {"own": long_question, "action": "next"})

@@ -33,7 +33,10 @@ def exit_kiosk(request: HttpRequest) -> HttpResponse:
             return bad_request(request)
         if form is None or (
             form.is_valid()
-            and hmac.compare_digest(form.cleaned_data["pin"], settings.KIOSK_EXIT_PIN)
+            # As bytes: compare_digest refuses str with non-ASCII characters (a 500 before).
+            and hmac.compare_digest(
+                form.cleaned_data["pin"].encode(), settings.KIOSK_EXIT_PIN.encode()
+            )
         ):
             Answers(request.session).clear()
             response = redirect("pages:landing")

@@ -73,6 +73,7 @@ serve: $(STAMP)
 bench: $(STAMP)
 	bash scripts/check-system.sh fonts
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_guide.py
 
 # Starts gunicorn as `make serve` does on a free loopback port with a throwaway database, drives it,
 # prints the figures and stops it; fails if any request failed.

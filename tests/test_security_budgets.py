@@ -1,0 +1,103 @@
+"""Budgets that keep pages light and cheap under load: bytes sent and database queries per page.
+
+Sizes and counts, not times, so they hold on any machine; `make loadtest` and `make bench` print
+the times.
+"""
+
+import re
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.db import connection
+
+from decisionaid.guide import steps
+from decisionaid.guide.answers import Answers
+
+pytestmark = pytest.mark.django_db
+
+MAX_PAGE_BYTES = 60 * 1024  # HTML + CSS + JS, the font not counted
+MAX_JS_BYTES = 5 * 1024
+MAX_QUERIES = 15
+
+ANSWERS = {
+    "situation": {
+        "diagnosed": "no",
+        "duration": "1_to_5",
+        "tried": [],
+        "warning_signs": ["patchy"],
+    },
+    "costs": {"price_per_session": "250.00", "first_course_sessions": 6, "maintenance_per_year": 4},
+    "values": {"ratings": {"avoid-needles": 5}},
+    "understanding": {"responses": {}},
+    "questions": {"selected": [], "own": ["Is it safe?", "How many sessions?"]},
+    "sure": {"sure": "no", "understand": "yes", "risks_benefits": "yes", "support": "no"},
+}
+PAGES = [
+    "/",
+    "/about/",
+    "/sources/",
+    "/glossary/",
+    "/checklist/",
+    *[f"/guide/{step.slug}/" for step in steps.STEPS],
+]
+
+
+@pytest.fixture
+def person(client):
+    session = client.session
+    Answers(session).replace_all(ANSWERS)
+    session.save()
+    return client
+
+
+def static_bytes(url: str) -> int:
+    path = finders.find(url.removeprefix("/static/"))
+    assert path, f"{url} is linked but not a static file"
+    with open(path, "rb") as file:
+        return len(file.read())
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_no_page_is_heavier_than_60_kb_with_its_css_and_js_or_carries_over_5_kb_of_js(person, url):
+    html = person.get(url).content.decode()
+    css = sum(static_bytes(u) for u in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html))
+    js = sum(static_bytes(u) for u in re.findall(r'<script src="([^"]+)"', html))
+    total = len(html.encode()) + css + js
+    assert total <= MAX_PAGE_BYTES, f"{url}: {total} bytes"
+    assert js <= MAX_JS_BYTES, f"{url}: {js} bytes of JavaScript"
+
+
+def test_kiosk_pages_with_their_script_stay_within_the_javascript_budget(person):
+    person.get("/kiosk/")
+    html = person.get("/guide/situation/").content.decode()
+    js = sum(static_bytes(u) for u in re.findall(r'<script src="([^"]+)"', html))
+    assert 0 < js <= MAX_JS_BYTES
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_each_page_needs_only_a_few_database_queries(person, url):
+    person.get(url)
+    seen: list[str] = []
+
+    def note(execute, sql, params, many, context):
+        seen.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(note):
+        assert person.get(url).status_code == 200
+    assert len(seen) <= MAX_QUERIES, f"{url}: {len(seen)} queries"
+
+
+def test_reading_a_page_does_not_write_the_session(person):
+    person.get("/guide/evidence/")
+    writes: list[str] = []
+
+    def note(execute, sql, params, many, context):
+        if sql.lstrip().upper().startswith(("UPDATE", "INSERT")):
+            writes.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(note):
+        for url in ("/guide/evidence/", "/guide/summary/", "/checklist/"):
+            person.get(url)
+    assert writes == []

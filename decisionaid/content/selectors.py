@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .fingerprint import compute_fingerprint
+from .memo import memoized
 from .models import (
     ClinicClaim,
     ContentRelease,
@@ -58,54 +59,67 @@ def is_review_overdue(
     return release.next_review_due < (today or timezone.localdate())
 
 
+@memoized
 def passages_for(page: str) -> list[Passage]:
     return list(Passage.objects.filter(page=page).prefetch_related("sources"))
 
 
+@memoized
 def studies() -> list[Study]:
     return list(Study.objects.prefetch_related("sources"))
 
 
+@memoized
 def options() -> list[Option]:
     return list(Option.objects.prefetch_related("sources"))
 
 
+@memoized
 def risks() -> list[Risk]:
     return list(Risk.objects.prefetch_related("sources"))
 
 
+@memoized
 def cost_default() -> CostDefault | None:
     return CostDefault.objects.prefetch_related("sources").first()
 
 
+@memoized
 def question_themes() -> list[QuestionTheme]:
     return list(QuestionTheme.objects.prefetch_related("questions"))
 
 
+@memoized
 def questions() -> list[Question]:
     return list(Question.objects.select_related("theme"))
 
 
+@memoized
 def default_question_slugs() -> list[str]:
     return list(Question.objects.filter(selected_by_default=True).values_list("slug", flat=True))
 
 
+@memoized
 def glossary() -> list[GlossaryTerm]:
     return list(GlossaryTerm.objects.all())
 
 
+@memoized
 def quiz_items() -> list[QuizItem]:
     return list(QuizItem.objects.prefetch_related("sources"))
 
 
+@memoized
 def value_statements() -> list[ValueStatement]:
     return list(ValueStatement.objects.prefetch_related("fits__option"))
 
 
+@memoized
 def clinic_claims() -> list[ClinicClaim]:
     return list(ClinicClaim.objects.prefetch_related("sources"))
 
 
+@memoized
 def key_facts(kind: str | None = None) -> list[KeyFact]:
     rows = KeyFact.objects.prefetch_related("sources")
     if kind:
@@ -113,5 +127,6 @@ def key_facts(kind: str | None = None) -> list[KeyFact]:
     return list(rows)
 
 
+@memoized
 def sources() -> list[Source]:
     return list(Source.objects.all())

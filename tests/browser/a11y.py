@@ -31,10 +31,11 @@ class AxeReport:
 
     lines: list[str] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)
+    options: dict = field(default_factory=lambda: AXE_OPTIONS)
 
     def check(self, page, label: str) -> None:
         page.wait_for_load_state("load")
-        results = _axe.run(page, options=AXE_OPTIONS).response
+        results = _axe.run(page, options=self.options).response
         self.pages.append(label)
         for violation in results["violations"]:
             for node in violation["nodes"]:

@@ -15,8 +15,9 @@ SIZES = {
 MEASURE = """
 () => {
   const doc = document.documentElement;
-  const describe = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
-    + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+  const classes = el => typeof el.className === 'string' && el.className.trim()
+    ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+  const describe = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + classes(el);
   const scrollers = [...document.querySelectorAll('body *')].filter(el => {
     const overflow = getComputedStyle(el).overflowX;
     return (overflow === 'auto' || overflow === 'scroll') && el.scrollWidth > el.clientWidth + 1;

@@ -95,3 +95,56 @@ def test_axe_finds_nothing_on_the_page_not_found(live_app, new_page, mode):
         assert page.get_by_role("heading", name="Page not found").is_visible()
         report.check(page, f"{mode} {path} (404)")
     report.assert_clean()
+
+
+# Best-practice rules, outside the WCAG tags, that screen-reader users lean on to find their way.
+STRUCTURE = {
+    "runOnly": [
+        "page-has-heading-one",
+        "heading-order",
+        "empty-heading",
+        "landmark-one-main",
+        "landmark-unique",
+        "region",
+        "skip-link",
+    ],
+    "resultTypes": ["violations"],
+}
+UNGROUPED_CHOICES = """
+() => [...document.querySelectorAll('input[type=radio], input[type=checkbox]')]
+  .filter(input => {
+    const legend = input.closest('fieldset')?.querySelector('legend');
+    return !legend || !legend.textContent.trim();
+  })
+  .map(input => input.name)
+"""
+
+
+def test_every_page_has_one_main_heading_ordered_headings_landmarks_and_grouped_choices(
+    new_page, server, mode
+):
+    page = new_page(server)
+    report = AxeReport(options=STRUCTURE)
+    for path in ALL_PATHS:
+        page.goto(path)
+        report.check(page, f"{mode} {path}")
+        for name in sorted(set(page.evaluate(UNGROUPED_CHOICES))):
+            report.lines.append(
+                f"{mode} {path}: choices {name!r} are not in a fieldset with a legend"
+            )
+    report.assert_clean()
+
+
+def test_axe_check_fails_and_names_the_rule_page_and_element(new_page, app_server):
+    page = new_page(app_server)
+    page.goto("/about/")
+    page.evaluate(
+        "() => { const img = document.createElement('img'); img.id = 'planted';"
+        " img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';"
+        " document.querySelector('main').append(img); }"
+    )
+    report = AxeReport()
+    report.check(page, "/about/ with a planted image")
+    with pytest.raises(pytest.fail.Exception) as failure:
+        report.assert_clean()
+    assert "image-alt (critical) on /about/ with a planted image: #planted" in str(failure.value)

@@ -1,17 +1,25 @@
 """Thin template helpers that hand content to the chart functions; the rules live elsewhere."""
 
+import hashlib
+import json
 from dataclasses import dataclass
 from decimal import Decimal
 
+from crispy_forms.utils import render_crispy_form
 from django import template
-from django.utils.safestring import SafeString
+from django.core.cache import cache
+from django.forms.utils import flatatt
+from django.utils.safestring import SafeString, mark_safe
 
 from decisionaid.charts.bars import cost_bars_svg, format_money
 from decisionaid.charts.icon_array import icon_array_svg, per_hundred
 from decisionaid.content.models import Study
+from decisionaid.guide.forms import StepForm
 from decisionaid.guide.summary import CostEstimate
 
 register = template.Library()
+
+FORM_CACHE_SECONDS = 60 * 60
 
 
 @dataclass(frozen=True)
@@ -53,3 +61,29 @@ def cost_chart(cost: CostEstimate, element_id: str = "cost-chart") -> SafeString
         title="Your cost estimate",
         element_id=element_id,
     )
+
+
+@register.filter
+def html_attrs(attrs: dict) -> SafeString:
+    """A widget option's attributes as HTML, escaped; one call instead of an include per choice."""
+    return flatatt(attrs)
+
+
+@register.simple_tag(takes_context=True)
+def step_form(context: template.Context, form: StepForm) -> SafeString:
+    """The step's form through crispy-forms; a blank form is rendered once per content release.
+
+    A blank form's HTML depends only on its initial answers and the content (its choices come from
+    the database), and on the questions page crispy-forms took two thirds of the page's time.
+    """
+    if form.is_bound:
+        return render_crispy_form(form, context=context.flatten())
+    release = context.get("content_release")
+    initial = json.dumps(form.initial, sort_keys=True, default=str)
+    digest = hashlib.sha256(initial.encode()).hexdigest()[:32]
+    key = f"step-form:{type(form).__name__}:{getattr(release, 'fingerprint', '')}:{digest}"
+    html = cache.get(key)
+    if html is None:
+        html = render_crispy_form(form, context=context.flatten())
+        cache.set(key, str(html), timeout=FORM_CACHE_SECONDS)
+    return mark_safe(html)

@@ -1,0 +1,84 @@
+"""Blank step forms render once per content release and initial answers, never shared wrongly."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+
+from decisionaid.content.models import Question
+from decisionaid.content.selectors import refresh_release
+from decisionaid.guide.answers import Answers
+
+pytestmark = pytest.mark.django_db
+
+SITUATION = reverse("guide:step", kwargs={"slug": "situation"})
+QUESTIONS = reverse("guide:step", kwargs={"slug": "questions"})
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def form_part(html: str) -> str:
+    """The form's fields, without the CSRF token (masked differently on every response)."""
+    form = html.split('id="guide-form"')[1].split('<div class="btn-row">')[0]
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", form)
+
+
+def person(answers: dict) -> Client:
+    client = Client()
+    session = client.session
+    Answers(session).replace_all(answers)
+    session.save()
+    return client
+
+
+def test_each_person_sees_their_own_saved_answers_in_the_form():
+    first = person({"situation": {"diagnosed": "yes", "duration": "over_5"}})
+    second = person({"situation": {"diagnosed": "no", "duration": "under_1"}})
+    blank = person({})
+
+    first_html = first.get(SITUATION).content.decode()
+    second_html = second.get(SITUATION).content.decode()
+    blank_html = blank.get(SITUATION).content.decode()
+
+    assert 'value="over_5" id="id_duration_2" checked' in first_html
+    assert 'value="under_1" id="id_duration_0" checked' in second_html
+    assert "checked" not in form_part(blank_html)
+    assert form_part(first.get(SITUATION).content.decode()) == form_part(first_html)
+
+
+def test_an_editors_change_to_a_question_shows_in_the_form_at_once(
+    django_capture_on_commit_callbacks,
+):
+    client = person({})
+    question = Question.objects.order_by("pk").first()
+    assert question.text in client.get(QUESTIONS).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        question.text = "Who mixes the injection, and where?"
+        question.save()
+    refresh_release()
+
+    assert "Who mixes the injection, and where?" in client.get(QUESTIONS).content.decode()
+
+
+def test_a_form_with_errors_is_never_served_from_the_cache():
+    client = person({})
+    client.get(reverse("guide:step", kwargs={"slug": "costs"}))
+    response = client.post(
+        reverse("guide:step", kwargs={"slug": "costs"}),
+        {
+            "price_per_session": "0",
+            "first_course_sessions": "8",
+            "maintenance_per_year": "4",
+            "action": "next",
+        },
+    )
+    assert response.status_code == 200
+    assert "is-invalid" in response.content.decode()

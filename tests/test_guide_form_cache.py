@@ -1,4 +1,4 @@
-"""Blank step forms render once per content release and initial answers, never shared wrongly."""
+"""Cached parts of guide pages: per content release (and answers), never stale, never shared."""
 
 import re
 
@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from decisionaid.content.models import Question
+from decisionaid.content.models import ClinicClaim, Question, Risk, Study
 from decisionaid.content.selectors import refresh_release
 from decisionaid.guide.answers import Answers
 
@@ -82,3 +82,22 @@ def test_a_form_with_errors_is_never_served_from_the_cache():
     )
     assert response.status_code == 200
     assert "is-invalid" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("slug", "model", "field"),
+    [("evidence", Study, "title"), ("risks", Risk, "name"), ("what-it-is", ClinicClaim, "claim")],
+)
+def test_an_editors_change_shows_at_once_on_pages_with_cached_content(
+    django_capture_on_commit_callbacks, slug, model, field
+):
+    client = person({})
+    url = reverse("guide:step", kwargs={"slug": slug})
+    row = model.objects.order_by("pk").first()
+    assert getattr(row, field) in client.get(url).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        setattr(row, field, "A changed line from an editor")
+        row.save()
+
+    assert "A changed line from an editor" in client.get(url).content.decode()

@@ -2,7 +2,9 @@
 
 import logging
 import time
+from urllib.parse import urljoin
 
+from django.templatetags.static import static
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
@@ -16,8 +18,12 @@ logging.getLogger("weasyprint").setLevel(logging.ERROR)
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 DEFAULT_PAPER = "a4"
 
+# The checklist page's own stylesheets, in the order its HTML links them for a browser.
+PDF_STYLESHEETS = ["css/site.css", "css/print.css", "css/checklist.css"]
+
 _font_config: FontConfiguration | None = None
 _paper_css: dict[str, CSS] = {}
+_page_css: list[CSS] = []
 
 
 def font_config() -> FontConfiguration:
@@ -43,6 +49,21 @@ def paper_css(paper: str) -> CSS:
     return _paper_css[paper]
 
 
+def page_css() -> list[CSS]:
+    """The checklist's stylesheets, parsed once per process (a fifth of a render before)."""
+    if not _page_css:
+        _page_css.extend(
+            CSS(
+                url=urljoin(PDF_ORIGIN, static(path)),
+                url_fetcher=StaticFileFetcher(),
+                font_config=font_config(),
+                media_type="print",
+            )
+            for path in PDF_STYLESHEETS
+        )
+    return _page_css
+
+
 def render_pdf(
     html: str, *, paper: str = DEFAULT_PAPER, url_fetcher: StaticFileFetcher | None = None
 ) -> bytes:
@@ -56,7 +77,7 @@ def render_pdf(
         media_type="print",
     )
     return document.write_pdf(
-        stylesheets=[paper_css(paper)],
+        stylesheets=[*page_css(), paper_css(paper)],
         font_config=font_config(),
         pdf_variant="pdf/ua-1",
         uncompressed_pdf=False,

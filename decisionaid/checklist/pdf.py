@@ -50,7 +50,7 @@ def paper_css(paper: str) -> CSS:
 
 
 def page_css() -> list[CSS]:
-    """The checklist's stylesheets, parsed once per process (a fifth of a render before)."""
+    """The checklist's stylesheets, parsed once per process rather than on every render."""
     if not _page_css:
         _page_css.extend(
             CSS(

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -179,3 +180,32 @@ def test_every_content_model_is_searchable_in_the_admin(editor_client):
         assert model_admin.search_fields, f"{model.__name__} has no search"
         url = reverse(f"admin:content_{model._meta.model_name}_changelist")
         assert editor_client.get(url, {"q": "hair"}).status_code == 200, model.__name__
+
+
+def test_after_an_editor_changes_a_study_the_next_checklist_and_pdf_show_the_new_version(
+    editor_client, django_capture_on_commit_callbacks
+):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    visitor = Client()
+    before = current_release()
+    first_pdf = visitor.get(reverse("checklist:pdf")).content
+    study = Study.objects.order_by("pk").first()
+    url = reverse("admin:content_study_change", args=[study.pk])
+    data = form_data(editor_client.get(url))
+    data["limitations"] = study.limitations + " Checked again by an editor."
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor_client.post(url, data).status_code == 302
+
+    after = current_release()
+    assert after.label == f"{before.version}.{before.revision + 1}"
+    page = visitor.get(reverse("checklist:page")).content.decode()
+    assert after.label in page and after.fingerprint in page
+    assert before.fingerprint not in page
+    pdf = visitor.get(reverse("checklist:pdf")).content
+    assert pdf != first_pdf, "the cached PDF of the old content was served"
+    text = "".join(p.extract_text() for p in PdfReader(BytesIO(pdf)).pages)
+    assert after.fingerprint in text

@@ -3,10 +3,12 @@
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils.html import escape
 
 from decisionaid.content import selectors
-from decisionaid.content.models import Option, Study
+from decisionaid.content.models import Option, Study, ValueStatement
+from decisionaid.guide.answers import Answers
 from decisionaid.guide.steps import STEPS
 
 pytestmark = pytest.mark.django_db
@@ -144,3 +146,14 @@ def test_radio_and_checkbox_groups_sit_in_fieldsets_with_legends(client):
             assert re.match(r"\s*<legend", body), slug
             grouped += len(re.findall(r'type="(?:radio|checkbox)"', body))
         assert grouped == len(re.findall(r'type="(?:radio|checkbox)"', html)), slug
+
+
+def test_every_figure_on_the_values_comparison_cites_the_options_sources(client):
+    session = client.session
+    ratings = {statement.slug: 5 for statement in ValueStatement.objects.all()}
+    Answers(session).replace_all({"values": {"ratings": ratings}})
+    session.save()
+    html = client.get(reverse("guide:step", kwargs={"slug": "values"})).content.decode()
+    for table in html.split('<table class="fit-table">')[1:]:
+        for row in table.split("</table>")[0].split("<tr>")[2:]:
+            assert 'class="cite"' in row, row[:200]

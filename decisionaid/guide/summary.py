@@ -103,12 +103,6 @@ class Summary:
     def situation_rows(self) -> list[tuple[str, str]]:
         return describe_situation(self.situation)
 
-    @property
-    def is_empty(self) -> bool:
-        return not (
-            self.situation or self.cost or self.priorities or self.quiz or self.sure.answers
-        )
-
 
 def describe_situation(situation: dict) -> list[tuple[str, str]]:
     """The situation answers as (question, answer in words) rows, leaving out unanswered ones."""

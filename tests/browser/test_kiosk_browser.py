@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from .a11y import ALL_PATHS
+
 # A short idle spell so the test waits seconds, not minutes; the warning runs 3 s on top.
 IDLE = {"KIOSK_MODE": "1", "KIOSK_IDLE_SECONDS": "3", "KIOSK_WARNING_SECONDS": "3"}
 KIOSK = {"KIOSK_MODE": "1"}
@@ -87,25 +89,6 @@ def test_take_home_link_restores_choices_in_a_fresh_browser(new_page, kiosk_serv
     assert "This link does not work" in tampered.content()
 
 
-KIOSK_PAGES = [
-    "/",
-    "/guide/situation/",
-    "/guide/what-it-is/",
-    "/guide/evidence/",
-    "/guide/options/",
-    "/guide/risks/",
-    "/guide/costs/",
-    "/guide/values/",
-    "/guide/understanding/",
-    "/guide/questions/",
-    "/guide/sure/",
-    "/guide/summary/",
-    "/checklist/",
-    "/about/",
-    "/sources/",
-    "/glossary/",
-]
-
 MEASURE_TARGETS = """
 () => [...document.querySelectorAll(
     'a[href], button, input[type=submit], input[type=radio], input[type=checkbox], select, summary'
@@ -124,7 +107,7 @@ MEASURE_TARGETS = """
 def test_every_button_and_link_on_kiosk_pages_is_at_least_48px(new_page, kiosk_server):
     page = new_page(kiosk_server, viewport={"width": 1280, "height": 1024})
     small = []
-    for path in KIOSK_PAGES:
+    for path in ALL_PATHS:
         page.goto(path)
         for target in page.evaluate(MEASURE_TARGETS):
             if target["width"] < 48 or target["height"] < 48:

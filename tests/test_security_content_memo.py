@@ -60,3 +60,18 @@ def test_without_a_release_change_the_memo_keeps_serving_the_same_rows(client, m
     second = selectors.options()
     assert first == second and first is not second  # a copy, so callers cannot change the memo
     assert queries_during(selectors.options) == 0
+
+
+def test_the_release_is_read_once_per_request_for_the_memo_and_the_footer(client, memo_on):
+    client.get("/guide/risks/")
+    seen: list[str] = []
+
+    def note(execute, sql, params, many, context):
+        seen.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(note):
+        html = client.get("/guide/risks/").content.decode()
+    release_reads = [sql for sql in seen if '"content_contentrelease"' in sql]
+    assert len(release_reads) == 1, release_reads
+    assert selectors.current_release().fingerprint in html

@@ -22,7 +22,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 RECHECK_SECONDS = 1.0
 
 _memo: dict[tuple, Any] = {}
-_state: dict[str, Any] = {"key": None, "checked_at": 0.0, "in_request": False}
+_state: dict[str, Any] = {"key": None, "release": None, "checked_at": 0.0, "in_request": False}
 
 
 def _new_request(**kwargs: Any) -> None:
@@ -32,21 +32,19 @@ def _new_request(**kwargs: Any) -> None:
 request_started.connect(_new_request, dispatch_uid="decisionaid-content-memo")
 
 
-def _release_key() -> tuple | None:
+def _latest_release():
     from .models import ContentRelease
 
-    return (
-        ContentRelease.objects.order_by("-published_on", "-id")
-        .values_list("id", "fingerprint", "revision")
-        .first()
-    )
+    return ContentRelease.objects.order_by("-published_on", "-id").first()
 
 
 def _ensure_current() -> None:
     now = time.monotonic()
     if _state["in_request"] and now - _state["checked_at"] < RECHECK_SECONDS:
         return
-    key = _release_key()
+    release = _latest_release()
+    key = (release.pk, release.fingerprint, release.revision) if release else None
+    _state["release"] = release
     # No fingerprint yet means content was just loaded and not summed up: keep nothing.
     if key != _state["key"] or not key or not key[1]:
         _memo.clear()
@@ -57,7 +55,13 @@ def _ensure_current() -> None:
 
 def clear() -> None:
     _memo.clear()
-    _state.update(key=None, checked_at=0.0, in_request=False)
+    _state.update(key=None, release=None, checked_at=0.0, in_request=False)
+
+
+def latest_release():
+    """The release read for this request's check, so the footer does not read it a second time."""
+    _ensure_current()
+    return _state["release"]
 
 
 def memoized(function: F) -> F:

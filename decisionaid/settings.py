@@ -177,8 +177,6 @@ ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 PDF_RATE_LIMIT = os.environ.get("PDF_RATE_LIMIT", "20/m")
 # Content reads are remembered per worker until the content release changes (content/memo.py).
 CONTENT_MEMO = envbool("CONTENT_MEMO", "0" if DEBUG else "1")
-# A finished checklist PDF is kept this long for a repeat download with unchanged answers.
-CHECKLIST_PDF_CACHE_SECONDS = envint("CHECKLIST_PDF_CACHE_SECONDS", 300)
 
 # A strict policy: nothing inline, nothing from another host.
 CONTENT_SECURITY_POLICY = {

@@ -226,15 +226,17 @@ def test_even_unescaped_markup_cannot_attach_or_fetch_a_local_file(fetched):
     assert b"root:" not in render_pdf(html, paper="letter")
 
 
-def test_repeat_download_with_unchanged_answers_comes_from_the_cache(client, monkeypatch):
+def test_a_repeat_download_is_rendered_afresh_not_kept(client, monkeypatch):
     set_answers(client, typical_answers())
     first = client.get(reverse("checklist:pdf")).content
+    assert first.startswith(b"%PDF")
 
-    def must_not_render(*args, **kwargs):
-        raise AssertionError("rendered again")
+    def must_render(*args, **kwargs):
+        raise RuntimeError("rendered again")
 
-    monkeypatch.setattr("decisionaid.checklist.services.render_pdf", must_not_render)
-    assert client.get(reverse("checklist:pdf")).content == first
+    monkeypatch.setattr("decisionaid.checklist.services.render_pdf", must_render)
+    with pytest.raises(RuntimeError, match="rendered again"):
+        client.get(reverse("checklist:pdf"))
 
 
 def test_changed_answers_or_paper_give_a_fresh_pdf(client):

@@ -1,13 +1,8 @@
-"""What goes on the checklist, the HTML it is drawn from, and the cache of finished PDFs."""
+"""What goes on the checklist, the HTML it is drawn from, and the PDF made from it."""
 
-import datetime
-import hashlib
-import json
 from typing import Any
 
-from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
-from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -15,7 +10,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from decisionaid.content import selectors
-from decisionaid.content.models import ContentRelease, Source
+from decisionaid.content.models import Source
 from decisionaid.guide.answers import Answers
 from decisionaid.guide.summary import Summary, build_summary
 
@@ -24,9 +19,6 @@ from .pdf import DEFAULT_PAPER, PAPER_SIZES, render_pdf
 TEMPLATE = "checklist/checklist.html"
 INTRO_PAGE = "checklist-intro"
 SURE_NOTE_PAGE = "checklist-sure-no"
-# Only these steps appear on the checklist, so only they decide whether a cached PDF still fits.
-STEPS_USED = ("questions", "values", "costs", "sure")
-CACHE_PREFIX = "checklist-pdf:"
 
 
 def cited_sources(summary: Summary, passages: list) -> list[Source]:
@@ -77,45 +69,13 @@ def render_checklist_html(request: HttpRequest, *, paper: str, for_pdf: bool) ->
     return render_to_string(TEMPLATE, context, request=request)
 
 
-def cache_key(
-    session: SessionBase | dict,
-    *,
-    release: ContentRelease | None,
-    paper: str,
-    today: datetime.date,
-) -> str:
-    """A hash of everything a checklist PDF depends on; the person's text never leaves it."""
-    answers = Answers(session)
-    used = {step: answers.get(step) for step in STEPS_USED}
-    material = json.dumps(
-        {
-            "answers": used,
-            "content": [release.label, release.fingerprint] if release else None,
-            "paper": paper,
-            "date": today.isoformat(),
-            "currency": settings.CURRENCY,
-        },
-        sort_keys=True,
-        default=str,
-    )
-    return CACHE_PREFIX + hashlib.sha256(material.encode()).hexdigest()
+def checklist_pdf(request: HttpRequest, *, paper: str) -> bytes:
+    """The PDF for this person's answers, rendered afresh every time.
 
-
-def checklist_pdf(request: HttpRequest, *, paper: str, use_cache: bool = True) -> bytes:
-    """The PDF for this person's answers, from the cache when nothing it shows has changed."""
-    key = cache_key(
-        request.session,
-        release=selectors.current_release(),
-        paper=paper,
-        today=timezone.localdate(),
-    )
-    if use_cache:
-        cached = cache.get(key)
-        if cached is not None:
-            return cached
-    pdf = render_pdf(render_checklist_html(request, paper=paper, for_pdf=True), paper=paper)
-    cache.set(key, pdf, settings.CHECKLIST_PDF_CACHE_SECONDS)
-    return pdf
+    Never cached: a checklist can hold questions the person typed, and a cache is shared by
+    every session (and, with a file or database backend, written to disk).
+    """
+    return render_pdf(render_checklist_html(request, paper=paper, for_pdf=True), paper=paper)
 
 
 def checklist_html_for_warm_up(paper: str) -> str:

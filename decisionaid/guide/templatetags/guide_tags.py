@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from crispy_forms.utils import render_crispy_form
-from django import template
+from django import forms, template
 from django.core.cache import cache
 from django.forms.utils import flatatt
 from django.utils.safestring import SafeString, mark_safe
@@ -69,14 +69,38 @@ def html_attrs(attrs: dict) -> SafeString:
     return flatatt(attrs)
 
 
+def typed_fields(form: StepForm) -> list[str]:
+    """Fields a person fills in by typing (text, numbers), as opposed to picking from a list."""
+    return [
+        name
+        for name, field in form.fields.items()
+        if isinstance(field.widget, forms.Textarea | forms.TextInput | forms.NumberInput)
+    ]
+
+
+def holds_only_content(form: StepForm) -> bool:
+    """Whether an unbound form shows nothing typed: its typed fields hold the blank defaults.
+
+    Choices picked from a fixed list are safe to share; a typed question or price is the
+    person's own and must never reach a cache that other sessions read.
+    """
+    typed = typed_fields(form)
+    if not typed:
+        return True
+    blank = type(form).initial_from({})
+    return all(form.initial.get(name) == blank.get(name) for name in typed)
+
+
 @register.simple_tag(takes_context=True)
 def step_form(context: template.Context, form: StepForm) -> SafeString:
     """The step's form through crispy-forms; a blank form is rendered once per content release.
 
-    A blank form's HTML depends only on its initial answers and the content (its choices come from
-    the database), and on the questions page crispy-forms took two thirds of the page's time.
+    Cache: content and choices from a fixed list only. A form's HTML depends only on its initial
+    answers and the content (its choices come from the database), and on the questions page
+    crispy-forms took two thirds of the page's time. A form holding anything typed, or with
+    errors, is rendered afresh every time and never stored.
     """
-    if form.is_bound:
+    if form.is_bound or not holds_only_content(form):
         return render_crispy_form(form, context=context.flatten())
     release = context.get("content_release")
     initial = json.dumps(form.initial, sort_keys=True, default=str)

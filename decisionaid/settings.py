@@ -56,6 +56,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "decisionaid.lib.headers.PermissionsPolicyMiddleware",
+    "decisionaid.lib.sessionpurge.SessionPurgeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -101,8 +103,13 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 # The database backend lets a kiosk reset really delete a person's answers on the server.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
-SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 60 * 60 * 24)
+# At home the cookie ends with the browser, and the server's row expires this long after the
+# last saved answer (/about/ says so, from this setting).
+SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 2 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Each serving process deletes expired session rows this often (lib/sessionpurge.py); 0 turns
+# that off, leaving it to `manage.py clearsessions`.
+SESSION_PURGE_SECONDS = envint("SESSION_PURGE_SECONDS", 30)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -167,7 +174,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 KIOSK_MODE = envbool("KIOSK_MODE", "0")
 KIOSK_IDLE_SECONDS = envint("KIOSK_IDLE_SECONDS", 120)
 KIOSK_WARNING_SECONDS = envint("KIOSK_WARNING_SECONDS", 30)
+# At least 6 digits; with DEBUG off and KIOSK_MODE on the app will not start without one.
 KIOSK_EXIT_PIN = os.environ.get("KIOSK_EXIT_PIN", "")
+# After too many wrong PINs, leaving kiosk mode is locked for this long.
+KIOSK_EXIT_LOCKOUT_SECONDS = envint("KIOSK_EXIT_LOCKOUT_SECONDS", 15 * 60)
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 TAKE_HOME_MAX_AGE_SECONDS = envint("TAKE_HOME_MAX_AGE_SECONDS", 60 * 60 * 24 * 7)
 CURRENCY = os.environ.get("CURRENCY", "USD")

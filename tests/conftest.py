@@ -17,3 +17,9 @@ def _fresh_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _kiosk_exit_pin(settings):
+    """Tests run with DEBUG off, like production, so kiosk mode needs a staff PIN to be entered."""
+    settings.KIOSK_EXIT_PIN = "135790"

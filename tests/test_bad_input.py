@@ -1,18 +1,20 @@
 """Input no browser of ours sends gets a clear 4xx page in the site's style, never a 500,
 and the answers a person saved before are still there afterwards."""
 
+import json
 import re
+import zlib
 
 import pytest
+from cryptography.fernet import Fernet
 from django.conf import settings
-from django.core import signing
 from django.test import Client
 from django.urls import reverse
 
 from decisionaid.guide.answers import SESSION_KEY, Answers
 from decisionaid.guide.choices import MAX_OWN_QUESTION_LENGTH, MAX_OWN_QUESTIONS
-from decisionaid.kiosk import mode
-from decisionaid.kiosk.takehome import SALT, make_token
+from decisionaid.kiosk import mode, takehome
+from decisionaid.kiosk.takehome import make_token
 
 pytestmark = pytest.mark.django_db
 
@@ -151,25 +153,25 @@ def test_ticking_several_boxes_of_one_group_is_still_fine(person):
 
 
 def test_a_staff_pin_form_with_an_unknown_field_is_refused(person, settings):
-    settings.KIOSK_EXIT_PIN = "2468"
-    person.get(reverse("kiosk:enter"))
-    response = person.post(reverse("kiosk:exit"), {"pin": "2468", "next": "//evil.example"})
+    settings.KIOSK_EXIT_PIN = "246813"
+    person.post(reverse("kiosk:enter"))
+    response = person.post(reverse("kiosk:exit"), {"pin": "246813", "next": "//evil.example"})
     assert_friendly(response, 400)
     assert mode.is_kiosk(response.wsgi_request)
 
 
 def test_a_staff_pin_over_its_length_limit_is_an_error_not_a_crash(person, settings):
-    settings.KIOSK_EXIT_PIN = "2468"
-    person.get(reverse("kiosk:enter"))
+    settings.KIOSK_EXIT_PIN = "246813"
+    person.post(reverse("kiosk:enter"))
     response = person.post(reverse("kiosk:exit"), {"pin": "9" * 5000})
     assert response.status_code == 400
     assert "at most 32 characters" in response.content.decode()
 
 
-@pytest.mark.parametrize("pin", ["\x80", "２４６８", "٢٤٦٨", "2468\u200b"])
+@pytest.mark.parametrize("pin", ["\x80", "２４６８１３", "٢٤٦٨١٣", "246813\u200b"])
 def test_a_staff_pin_with_non_ascii_characters_is_wrong_not_a_crash(person, settings, pin):
-    settings.KIOSK_EXIT_PIN = "2468"
-    person.get(reverse("kiosk:enter"))
+    settings.KIOSK_EXIT_PIN = "246813"
+    person.post(reverse("kiosk:enter"))
     response = person.post(reverse("kiosk:exit"), {"pin": pin})
     assert response.status_code == 400
     assert "That PIN is not right." in response.content.decode()
@@ -239,6 +241,16 @@ def test_a_tampered_kiosk_cookie_does_not_turn_kiosk_mode_on(settings):
     assert 'class="kiosk' not in client.get("/").content.decode()
 
 
+def foreign_token(data: dict) -> str:
+    """A well-made token under a key that is not the server's."""
+    return Fernet(Fernet.generate_key()).encrypt(json.dumps(data).encode()).decode()
+
+
+def genuine_token_holding(packed: bytes) -> str:
+    """A token under the server's own key that holds something the app never makes."""
+    return takehome.fernet().encrypt(packed).decode()
+
+
 def flip(text: str, index: int) -> str:
     swapped = "A" if text[index] != "A" else "B"
     return text[:index] + swapped + text[index + 1 :]
@@ -247,12 +259,14 @@ def flip(text: str, index: int) -> str:
 @pytest.mark.parametrize(
     "tamper",
     [
-        lambda token: flip(token, len(token) - 3),  # the signature
-        lambda token: flip(token, 3),  # the payload
-        lambda token: token.split(":")[0],  # the signature removed
+        lambda token: flip(token, len(token) - 3),  # the authentication tag
+        lambda token: flip(token, 30),  # the encrypted choices
+        lambda token: token[:-20],  # cut short
         lambda token: token + "x" * 3000,
-        lambda token: signing.dumps({"questions": {"own": ["hi"]}}, salt="another-salt"),
-        lambda token: signing.dumps(["not", "a", "dict"], salt=SALT),
+        lambda token: foreign_token({"questions": {"own": ["hi"]}}),
+        lambda token: genuine_token_holding(b'["not", "a", "dict"]'),
+        lambda token: genuine_token_holding(b"\x01not zlib at all"),
+        lambda token: genuine_token_holding(b"\x09" + zlib.compress(b"{}")),
         lambda token: "..%2F..%2F",
         lambda token: "%FF%FE",
     ],
@@ -288,7 +302,9 @@ def test_a_post_with_a_wrong_csrf_token_is_refused_the_same_way(settings):
 def test_a_csrf_failure_after_a_kiosk_reset_says_the_screen_was_reset_and_how_to_start(settings):
     settings.DEBUG = False
     client = Client(enforce_csrf_checks=True)
-    client.get(reverse("kiosk:enter"))
+    enter = client.get(reverse("kiosk:enter")).content.decode()
+    enter_token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', enter).group(1)
+    client.post(reverse("kiosk:enter"), {"csrfmiddlewaretoken": enter_token})
     page = client.get("/guide/sure/").content.decode()
     old_token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     # The reset: the next visitor's browser state has a new token, the old page is still open.

@@ -1,17 +1,21 @@
 """Kiosk mode without a browser: on and off, the server idle limit, take-home links."""
 
+import datetime
 import time
 from unittest import mock
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.core import signing
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from decisionaid.content.models import Passage
 from decisionaid.guide.answers import Answers
 from decisionaid.kiosk import idle
 from decisionaid.kiosk.takehome import make_token
+from decisionaid.lib.sessionpurge import purge_expired_sessions
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +34,7 @@ def save_answers(client, answers: dict) -> None:
 
 @pytest.fixture
 def kiosk_client(client):
-    client.get(reverse("kiosk:enter"))
+    client.post(reverse("kiosk:enter"))
     return client
 
 
@@ -59,27 +63,63 @@ def test_kiosk_pages_are_never_cached(kiosk_client):
     assert "no-store" in response["Cache-Control"]
 
 
-def test_a_kiosk_session_idle_past_the_limit_is_refused_and_deleted_without_javascript(
+def leave_alone(client, seconds: int) -> None:
+    """What the clock does to a visit left alone: its row expires, and its browser cookie ages."""
+    session = client.session
+    session[idle.LAST_SEEN_KEY] = int(time.time()) - seconds
+    session.save()
+    Session.objects.filter(session_key=session.session_key).update(
+        expire_date=timezone.now() - datetime.timedelta(seconds=seconds - idle.idle_limit_seconds())
+    )
+    seen = client.cookies[idle.SEEN_COOKIE].value
+    signer = signing.get_cookie_signer(salt=idle.SEEN_COOKIE + idle.SEEN_SALT)
+    client.cookies[idle.SEEN_COOKIE] = signer.sign(str(int(time.time()) - seconds))
+    assert seen != client.cookies[idle.SEEN_COOKIE].value
+
+
+def test_a_kiosk_visit_idle_past_the_limit_is_deleted_on_its_next_request_with_a_notice(
     kiosk_client,
 ):
     save_answers(kiosk_client, SAMPLE_ANSWERS)
-    session = kiosk_client.session
-    session[idle.LAST_SEEN_KEY] = int(time.time()) - idle.idle_limit_seconds() - 5
-    session.save()
-    old_key = session.session_key
+    kiosk_client.get(reverse("pages:about"))
+    old_key = kiosk_client.session.session_key
+    leave_alone(kiosk_client, idle.idle_limit_seconds() + 5)
 
-    response = kiosk_client.get(reverse("pages:about"))
+    response = kiosk_client.get(reverse("guide:step", kwargs={"slug": "questions"}))
 
     assert response.status_code == 302
     assert response["Location"] == reverse("pages:landing") + "?cleared=idle"
     assert not Session.objects.filter(session_key=old_key).exists()
-    assert Answers(kiosk_client.session).all() == {}
     page = kiosk_client.get(response["Location"]).content.decode()
     assert "Everything from it was cleared" in page
+    assert Answers(kiosk_client.session).all() == {}
+    questions = kiosk_client.get(reverse("guide:step", kwargs={"slug": "questions"}))
+    assert "Can I see the vial?" not in questions.content.decode()
+
+
+def test_an_idle_kiosk_visit_whose_row_was_already_purged_still_gets_the_notice(kiosk_client):
+    save_answers(kiosk_client, SAMPLE_ANSWERS)
+    kiosk_client.get(reverse("pages:about"))
+    leave_alone(kiosk_client, idle.idle_limit_seconds() + 5)
+    assert purge_expired_sessions() >= 1
+
+    response = kiosk_client.get(reverse("pages:about"))
+
+    assert response["Location"] == reverse("pages:landing") + "?cleared=idle"
+
+
+def test_a_kiosk_screen_left_on_the_start_page_does_not_bounce_the_next_person(kiosk_client):
+    kiosk_client.get(reverse("pages:landing"))
+    assert idle.SEEN_COOKIE not in kiosk_client.cookies
+    session = kiosk_client.session
+    session[idle.LAST_SEEN_KEY] = int(time.time()) - 10
+    session.save()
+    assert kiosk_client.get(reverse("pages:about")).status_code == 200
 
 
 def test_a_kiosk_session_inside_the_limit_keeps_its_answers(kiosk_client):
     save_answers(kiosk_client, SAMPLE_ANSWERS)
+    kiosk_client.get(reverse("pages:about"))
     session = kiosk_client.session
     session[idle.LAST_SEEN_KEY] = int(time.time()) - idle.idle_limit_seconds() + 20
     session.save()
@@ -87,11 +127,11 @@ def test_a_kiosk_session_inside_the_limit_keeps_its_answers(kiosk_client):
     assert Answers(kiosk_client.session).get("values") == SAMPLE_ANSWERS["values"]
 
 
-def test_kiosk_session_rows_expire_on_the_server_after_the_idle_limit(kiosk_client):
+def test_kiosk_session_rows_expire_on_the_server_at_the_idle_limit(kiosk_client):
     kiosk_client.get(reverse("pages:about"))
     row = Session.objects.get(session_key=kiosk_client.session.session_key)
-    lifetime = (row.expire_date - row.expire_date.now(row.expire_date.tzinfo)).total_seconds()
-    assert lifetime <= idle.idle_limit_seconds()
+    lifetime = (row.expire_date - timezone.now()).total_seconds()
+    assert idle.idle_limit_seconds() - 5 <= lifetime <= idle.idle_limit_seconds()
 
 
 def test_finish_and_clear_deletes_the_session_on_the_server(kiosk_client):
@@ -101,27 +141,41 @@ def test_finish_and_clear_deletes_the_session_on_the_server(kiosk_client):
     assert response.status_code == 302
     assert not Session.objects.filter(session_key=old_key).exists()
     assert "Finish and clear" in kiosk_client.get(response["Location"]).content.decode()
+    assert (
+        idle.SEEN_COOKIE not in kiosk_client.cookies
+        or not kiosk_client.cookies[idle.SEEN_COOKIE].value
+    )
 
 
 def test_finish_only_accepts_post(kiosk_client):
     assert kiosk_client.get(reverse("kiosk:finish")).status_code == 405
 
 
-@override_settings(KIOSK_EXIT_PIN="4321")
+@override_settings(KIOSK_EXIT_PIN="864213")
 def test_leaving_kiosk_mode_needs_the_staff_pin(kiosk_client):
-    wrong = kiosk_client.post(reverse("kiosk:exit"), {"pin": "1111"})
+    wrong = kiosk_client.post(reverse("kiosk:exit"), {"pin": "111111"})
     assert wrong.status_code == 400
     assert "PIN is not right" in wrong.content.decode()
     assert "Finish and clear" in kiosk_client.get(reverse("pages:about")).content.decode()
 
-    right = kiosk_client.post(reverse("kiosk:exit"), {"pin": "4321"})
+    right = kiosk_client.post(reverse("kiosk:exit"), {"pin": "864213"})
     assert right.status_code == 302
     assert "Finish and clear" not in kiosk_client.get(reverse("pages:about")).content.decode()
 
 
-def test_take_home_link_restores_choices_but_not_typed_questions(client):
-    token = make_token(SAMPLE_ANSWERS)
-    response = client.get(reverse("kiosk:resume", kwargs={"token": token}))
+def test_take_home_link_asks_first_then_restores_choices_but_not_typed_questions(client):
+    save_answers(client, {"sure": {"sure": "no"}})
+    link = reverse("kiosk:resume", kwargs={"token": make_token(SAMPLE_ANSWERS)})
+
+    asked = client.get(link)
+    assert asked.status_code == 200
+    html = asked.content.decode()
+    assert "will replace them" in html
+    assert '<form method="post"' in html
+    assert asked["Referrer-Policy"] == "no-referrer"
+    assert Answers(client.session).all() == {"sure": {"sure": "no"}}
+
+    response = client.post(link)
     assert response.status_code == 302
     restored = Answers(client.session).all()
     assert restored["values"] == SAMPLE_ANSWERS["values"]
@@ -142,7 +196,7 @@ def test_a_tampered_take_home_link_is_refused_with_a_clear_page(client):
 def test_an_expired_take_home_link_is_refused_with_a_clear_page(client, settings):
     token = make_token(SAMPLE_ANSWERS)
     later = time.time() + settings.TAKE_HOME_MAX_AGE_SECONDS + 60
-    with mock.patch("django.core.signing.time.time", return_value=later):
+    with mock.patch("decisionaid.kiosk.takehome.time.time", return_value=later):
         response = client.get(reverse("kiosk:resume", kwargs={"token": token}))
     assert response.status_code == 410
     assert "expired" in response.content.decode()

@@ -75,7 +75,7 @@ class InlineFinder(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def assert_strict(response, url: str) -> None:
+def assert_strict(response, url: str, *, referrer: str = "same-origin") -> None:
     csp = response.get("Content-Security-Policy")
     assert csp, f"{url} has no Content-Security-Policy header"
     policy = directives(csp)
@@ -87,7 +87,9 @@ def assert_strict(response, url: str) -> None:
     assert policy["object-src"] == ["'none'"], url
     assert response["X-Frame-Options"] == "DENY", url
     assert response["X-Content-Type-Options"] == "nosniff", url
-    assert response["Referrer-Policy"] == "same-origin", url
+    assert response["Referrer-Policy"] == referrer, url
+    assert "camera=()" in response["Permissions-Policy"], url
+    assert "geolocation=()" in response["Permissions-Policy"], url
     finder = InlineFinder()
     finder.feed(response.content.decode())
     assert finder.problems == [], f"{url}: {finder.problems}"
@@ -116,8 +118,8 @@ def test_every_page_is_strict_with_an_empty_session_too(client, url):
 
 @pytest.mark.parametrize("url", KIOSK_PAGES)
 def test_kiosk_pages_with_the_idle_warning_and_script_keep_the_strict_policy(client, settings, url):
-    settings.KIOSK_EXIT_PIN = "2468"
-    client.get(reverse("kiosk:enter"))
+    settings.KIOSK_EXIT_PIN = "246813"
+    client.post(reverse("kiosk:enter"))
     fill(client)
     response = client.get(url)
     assert response.status_code == 200, url
@@ -133,12 +135,17 @@ def test_a_form_re_shown_with_errors_keeps_the_strict_policy(client):
 
 
 def test_take_home_summary_and_a_broken_take_home_link_keep_the_strict_policy(client):
-    response = client.get(f"/resume/{make_token(TYPICAL_ANSWERS)}/", follow=True)
+    link = f"/resume/{make_token(TYPICAL_ANSWERS)}/"
+    response = client.get(link)
+    assert response.status_code == 200
+    # Take-home pages send no Referer at all: their address is the key to a person's choices.
+    assert_strict(response, "take-home confirmation", referrer="no-referrer")
+    response = client.post(link, follow=True)
     assert response.status_code == 200
     assert_strict(response, "take-home summary")
     response = client.get("/resume/not-a-real-token/")
     assert response.status_code == 400
-    assert_strict(response, "broken take-home link")
+    assert_strict(response, "broken take-home link", referrer="no-referrer")
 
 
 @pytest.mark.parametrize(

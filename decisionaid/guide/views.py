@@ -3,6 +3,7 @@
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from decisionaid.content import selectors
@@ -24,6 +25,9 @@ def start(request: HttpRequest) -> HttpResponse:
     return redirect(step_url(steps.STEPS[0]))
 
 
+# Steps show the person's answers (typed questions included): Back after Start over must ask the
+# server again, never show them from the browser's cache.
+@never_cache
 def step_view(request: HttpRequest, slug: str) -> HttpResponse:
     step = steps.get_step(slug)
     answers = Answers(request.session)

@@ -22,13 +22,13 @@ class KioskMiddleware:
         if not request.kiosk or request.path.startswith(EXEMPT_PREFIXES):
             return self.get_response(request)
 
-        if idle.is_expired(request.session):
-            request.session.flush()
-            idle.purge_expired_sessions()
+        if idle.visit_expired(request):
             response = redirect(reverse("pages:landing") + "?cleared=idle")
+            idle.clear_visit(request, response)
         else:
             idle.touch(request.session)
             response = self.get_response(request)
+            idle.remember_visit(request, response)
         # Back after a reset must ask the server again, never show a page from the cache.
         add_never_cache_headers(response)
         response["Cache-Control"] += ", no-store"

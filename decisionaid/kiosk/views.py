@@ -1,58 +1,77 @@
-"""Entering and leaving kiosk mode, finishing a visit, and restoring a take-home link."""
+"""Entering and leaving kiosk mode, finishing a visit, and restoring a take-home link.
 
-import hmac
+Anything that changes state asks first and acts only on a POST from our own page, so a link on
+another site can neither switch a browser into kiosk mode nor replace a person's answers.
+"""
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from decisionaid.guide.answers import Answers
+from decisionaid.lib.sessionpurge import purge_expired_sessions
 from decisionaid.lib.strictinput import unexpected_fields
 from decisionaid.pages.views import bad_request
 
-from . import idle, mode
+from . import mode, pin
 from .forms import ExitForm
 from .takehome import TakeHomeError, TakeHomeExpired, read_token
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def enter(request: HttpRequest) -> HttpResponse:
-    """Visiting /kiosk/ turns kiosk mode on for this browser and starts a clean visit."""
+    """Turn kiosk mode on for this browser, after staff confirm it; it starts a clean visit."""
+    if not pin.kiosk_can_be_entered():
+        return render(request, "kiosk/enter.html", {"unavailable": True}, status=403)
+    if request.method != "POST":
+        return render(request, "kiosk/enter.html", {"unavailable": False})
+    if unexpected_fields(request.POST, None):
+        return bad_request(request)
     Answers(request.session).clear()
     response = redirect("pages:landing")
     mode.turn_on(response)
     return response
 
 
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def exit_kiosk(request: HttpRequest) -> HttpResponse:
     form = ExitForm(request.POST or None) if settings.KIOSK_EXIT_PIN else None
-    if request.method == "POST":
-        if unexpected_fields(request.POST, form or ExitForm()):
-            return bad_request(request)
-        if form is None or (
-            form.is_valid()
-            # As bytes: compare_digest refuses str with non-ASCII characters (a 500 before).
-            and hmac.compare_digest(
-                form.cleaned_data["pin"].encode(), settings.KIOSK_EXIT_PIN.encode()
-            )
-        ):
-            Answers(request.session).clear()
-            response = redirect("pages:landing")
-            mode.turn_off(response)
-            return response
-        if form.is_valid():
-            form.add_error("pin", "That PIN is not right. Ask a member of staff.")
-        return render(request, "kiosk/exit.html", {"form": form}, status=400)
-    return render(request, "kiosk/exit.html", {"form": form})
+    if pin.is_locked(request):
+        return render(request, "kiosk/exit.html", _locked(), status=429)
+    if request.method != "POST":
+        return render(request, "kiosk/exit.html", {"form": form})
+    if unexpected_fields(request.POST, form or ExitForm()):
+        return bad_request(request)
+    if form is None or (form.is_valid() and pin.pin_matches(form.cleaned_data["pin"])):
+        Answers(request.session).clear()
+        response = redirect("pages:landing")
+        mode.turn_off(response)
+        return response
+    if form.is_valid():
+        pin.record_wrong_pin(request)
+        if pin.is_locked(request):
+            return render(request, "kiosk/exit.html", _locked(), status=429)
+        form.add_error("pin", "That PIN is not right. Ask a member of staff.")
+    return render(request, "kiosk/exit.html", {"form": form}, status=400)
+
+
+def _locked() -> dict:
+    return {
+        "form": None,
+        "locked": True,
+        "lockout_minutes": max(1, -(-pin.lockout_seconds() // 60)),
+    }
 
 
 @require_POST
 def finish(request: HttpRequest) -> HttpResponse:
     """Finish and clear: delete this visit's session on the server and start again."""
     Answers(request.session).clear()
-    idle.purge_expired_sessions()
+    purge_expired_sessions()
     reason = "idle" if request.POST.get("reason") == "idle" else "finished"
     return redirect(reverse("pages:landing") + f"?cleared={reason}")
 
@@ -63,12 +82,24 @@ def alive(request: HttpRequest) -> HttpResponse:
     return HttpResponse(status=204)
 
 
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def resume(request: HttpRequest, token: str) -> HttpResponse:
+    """A take-home link: say what opening it will do, then restore the choices on a POST."""
     try:
         choices = read_token(token)
     except TakeHomeExpired:
-        return render(request, "kiosk/resume_failed.html", {"expired": True}, status=410)
+        response = render(request, "kiosk/resume_failed.html", {"expired": True}, status=410)
     except TakeHomeError:
-        return render(request, "kiosk/resume_failed.html", {"expired": False}, status=400)
-    Answers(request.session).replace_all(choices)
-    return redirect("guide:step", slug="summary")
+        response = render(request, "kiosk/resume_failed.html", {"expired": False}, status=400)
+    else:
+        if request.method == "POST":
+            if unexpected_fields(request.POST, None):
+                return bad_request(request)
+            Answers(request.session).replace_all(choices)
+            return redirect("guide:step", slug="summary")
+        has_answers = not Answers(request.session).is_empty()
+        response = render(request, "kiosk/resume.html", {"has_answers": has_answers})
+    # The link is the key to the person's choices: never pass it on as a Referer.
+    response["Referrer-Policy"] = "no-referrer"
+    return response

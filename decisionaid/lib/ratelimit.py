@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.crypto import salted_hmac
 
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -32,12 +33,17 @@ def _allowed(key: str, limit: int, window: int, now: float) -> tuple[bool, int]:
     return count <= limit, retry_after
 
 
+def scrambled(value: str) -> str:
+    """A keyed hash, so the shared cache never holds an address or a session key as such."""
+    return salted_hmac("decisionaid.ratelimit", value, algorithm="sha256").hexdigest()[:32]
+
+
 def client_keys(request: HttpRequest) -> list[str]:
     # REMOTE_ADDR only: a proxy in front must set it (see docs/deploy.md), never trust a header.
-    keys = [f"ip:{request.META.get('REMOTE_ADDR', 'unknown')}"]
+    keys = [f"ip:{scrambled(request.META.get('REMOTE_ADDR', 'unknown'))}"]
     session = getattr(request, "session", None)
     if session is not None and session.session_key:
-        keys.append(f"session:{session.session_key}")
+        keys.append(f"session:{scrambled(session.session_key)}")
     return keys
 
 

@@ -17,6 +17,8 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 # The access log goes to stdout and errors to stderr, for journald or the container runtime.
 accesslog = "-"
 errorlog = "-"
+# Take-home links (/resume/<token>/) are masked in the request line and the Referer.
+logger_class = "decisionaid.lib.accesslog.MaskedLogger"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 preload_app = True
 # gunicorn's control socket defaults to one path per user, which several instances on one host

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from decisionaid.content.models import Passage
 from decisionaid.guide.answers import Answers
-from decisionaid.kiosk import idle
+from decisionaid.kiosk import idle, mode
 from decisionaid.kiosk.takehome import make_token
 from decisionaid.lib.sessionpurge import purge_expired_sessions
 
@@ -224,3 +224,24 @@ def test_kiosk_checklist_offers_finish_after_printing_and_no_download(kiosk_clie
     summary = kiosk_client.get(reverse("guide:step", kwargs={"slug": "summary"})).content.decode()
     assert reverse("checklist:pdf") not in summary
     assert "Take it home" in summary
+
+
+def test_a_link_to_kiosk_from_another_site_only_asks_and_changes_nothing(client):
+    save_answers(client, SAMPLE_ANSWERS)
+    page = client.get(reverse("kiosk:enter"), HTTP_REFERER="https://elsewhere.example/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Turn this screen into a shared kiosk?" in html
+    assert '<form method="post"' in html
+    assert mode.COOKIE_NAME not in page.cookies
+    assert Answers(client.session).all() == SAMPLE_ANSWERS
+    assert "Finish and clear" not in client.get(reverse("pages:landing")).content.decode()
+
+
+def test_a_cross_site_post_to_kiosk_or_resume_is_refused_by_the_csrf_check():
+    client = Client(enforce_csrf_checks=True)
+    save_answers(client, SAMPLE_ANSWERS)
+    token = make_token({"sure": {"sure": "yes"}})
+    assert client.post(reverse("kiosk:enter")).status_code == 403
+    assert client.post(reverse("kiosk:resume", kwargs={"token": token})).status_code == 403
+    assert Answers(client.session).all() == SAMPLE_ANSWERS

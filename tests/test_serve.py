@@ -14,6 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from django.test import override_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 STARTUP_SECONDS = 20
@@ -169,6 +170,24 @@ def test_access_log_shows_the_client_address_the_proxy_passed(server):
     server["log"].seek(0)
     lines = [line for line in server["log"] if "real-ip-check" in line]
     assert lines and lines[0].startswith("203.0.113.7 ")
+
+
+def test_access_log_never_holds_a_take_home_token(server):
+    from decisionaid.kiosk.takehome import make_token
+
+    with override_settings(SECRET_KEY="serve-test-" + "k" * 50):
+        token = make_token({"sure": {"sure": "yes"}})
+    status, _, _ = fetch(
+        server["base"] + f"/resume/{token}/?resume-mask-check",
+        Referer=server["base"] + f"/resume/{token}/",
+    )
+    assert status == 200
+    time.sleep(0.3)
+    server["log"].seek(0)
+    lines = [line for line in server["log"] if "resume-mask-check" in line]
+    assert lines, "the request was not logged"
+    assert token not in lines[0] and token[:20] not in lines[0]
+    assert "/resume/[hidden]/?resume-mask-check" in lines[0]
 
 
 def load_gunicorn_conf():

@@ -80,6 +80,8 @@ def test_take_home_link_restores_choices_in_a_fresh_browser(new_page, kiosk_serv
 
     phone = new_page(kiosk_server)
     phone.goto(path)
+    assert phone.get_by_role("heading", name="Open your saved choices?").is_visible()
+    phone.get_by_role("button", name="Open my saved choices").click()
     phone.wait_for_url("**/guide/summary/")
     assert "1 to 5 years" in phone.content()
 

@@ -172,7 +172,7 @@ def test_take_home_link_asks_first_then_restores_choices_but_not_typed_questions
     html = asked.content.decode()
     assert "will replace them" in html
     assert '<form method="post"' in html
-    assert asked["Referrer-Policy"] == "no-referrer"
+    assert asked["Referrer-Policy"] == "origin"
     assert Answers(client.session).all() == {"sure": {"sure": "no"}}
 
     response = client.post(link)

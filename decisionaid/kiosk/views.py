@@ -100,6 +100,8 @@ def resume(request: HttpRequest, token: str) -> HttpResponse:
             return redirect("guide:step", slug="summary")
         has_answers = not Answers(request.session).is_empty()
         response = render(request, "kiosk/resume.html", {"has_answers": has_answers})
-    # The link is the key to the person's choices: never pass it on as a Referer.
-    response["Referrer-Policy"] = "no-referrer"
+    # The link is the key to the person's choices: later requests name only the site as their
+    # Referer, never this path. ("no-referrer" would make the browser send "Origin: null" with
+    # the form, which Django's CSRF check rightly refuses.)
+    response["Referrer-Policy"] = "origin"
     return response

@@ -15,6 +15,7 @@ from django.contrib.sessions.backends.base import SessionBase
 from django.contrib.sessions.models import Session
 from django.http import HttpRequest, HttpResponse
 
+from decisionaid.lib.retention import kiosk_idle_limit_seconds
 from decisionaid.lib.sessionpurge import purge_expired_sessions
 
 LAST_SEEN_KEY = "kiosk_last_seen"
@@ -23,8 +24,7 @@ SEEN_SALT = "decisionaid.kiosk.seen"
 
 
 def idle_limit_seconds() -> int:
-    """The page warns after KIOSK_IDLE_SECONDS; the server allows the warning's time on top."""
-    return settings.KIOSK_IDLE_SECONDS + settings.KIOSK_WARNING_SECONDS
+    return kiosk_idle_limit_seconds()
 
 
 def _too_old(last_seen: object, now: float) -> bool:

@@ -24,6 +24,12 @@ def production_env(**extra: str) -> dict[str, str]:
     return {**env, "DEBUG": "0", "SECRET_KEY": "pin-test-" + "k" * 50, **extra}
 
 
+def load_wsgi(env: dict[str, str]) -> subprocess.CompletedProcess:
+    """What gunicorn does first: import the WSGI application (no management command runs)."""
+    command = [sys.executable, "-c", "import decisionaid.wsgi"]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+
+
 @pytest.mark.parametrize("weak", ["", "1234", "12345", "abcdef", "12 3456"])
 def test_a_production_kiosk_without_a_six_digit_pin_refuses_to_start(weak):
     env = production_env(KIOSK_MODE="1", KIOSK_EXIT_PIN=weak)
@@ -33,26 +39,13 @@ def test_a_production_kiosk_without_a_six_digit_pin_refuses_to_start(weak):
     assert result.returncode != 0
     assert "kiosk.E001" in result.stderr and "KIOSK_EXIT_PIN" in result.stderr
 
-    wsgi = subprocess.run(
-        [sys.executable, "-c", "import decisionaid.wsgi"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    wsgi = load_wsgi(env)
     assert wsgi.returncode != 0
     assert "ImproperlyConfigured" in wsgi.stderr and "6 digits" in wsgi.stderr
 
 
 def test_a_production_kiosk_with_a_six_digit_pin_starts():
-    env = production_env(KIOSK_MODE="1", KIOSK_EXIT_PIN=PIN)
-    result = subprocess.run(
-        [sys.executable, "-c", "import decisionaid.wsgi"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    result = load_wsgi(production_env(KIOSK_MODE="1", KIOSK_EXIT_PIN=PIN))
     assert result.returncode == 0, result.stderr
 
 

@@ -116,3 +116,21 @@ def test_every_button_and_link_on_kiosk_pages_is_at_least_48px(new_page, kiosk_s
                 small.append((path, target))
     unique = sorted({(path, t["text"], t["width"], t["height"]) for path, t in small})
     assert not small, "targets under 48px:\n" + "\n".join(map(str, unique[:60]))
+
+
+def test_the_confirm_pages_for_kiosk_mode_and_take_home_links_pass_axe(new_page, app_server):
+    from decisionaid.kiosk.takehome import make_token
+
+    from .a11y import AxeReport
+
+    report = AxeReport()
+    page = new_page(app_server)
+    for path in ("/kiosk/", f"/resume/{make_token({'sure': {'sure': 'yes'}})}/", "/resume/x/"):
+        page.goto(path)
+        report.check(page, path)
+    page.goto("/kiosk/")
+    page.get_by_role("button", name="Turn on kiosk mode").click()
+    page.wait_for_url(app_server.url + "/")
+    page.goto("/kiosk/exit/")
+    report.check(page, "/kiosk/exit/ in kiosk mode")
+    report.assert_clean()

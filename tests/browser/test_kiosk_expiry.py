@@ -13,6 +13,8 @@ import urllib.request
 
 import pytest
 
+from .test_kiosk_browser import answer_situation
+
 EXPIRY = {
     "KIOSK_MODE": "1",
     "KIOSK_IDLE_SECONDS": "6",
@@ -98,13 +100,7 @@ def test_over_plain_http_an_idle_visit_is_purged_and_the_next_request_gets_the_n
 
 def test_with_javascript_off_an_idle_visit_is_gone_and_back_shows_nothing(new_page, expiry_server):
     page = new_page(expiry_server, java_script_enabled=False)
-    page.goto("/guide/situation/")
-    page.get_by_role("group", name=re.compile("doctor told you", re.I)).get_by_label(
-        "Yes", exact=True
-    ).check()
-    page.get_by_label("1 to 5 years").check()
-    page.get_by_role("button", name="Save and go to the next step").click()
-    page.wait_for_url("**/guide/what-it-is/")
+    answer_situation(page)
     page.goto("/guide/questions/")
     page.get_by_label(re.compile("Your own questions")).fill(OWN_QUESTION)
     page.get_by_role("button", name="Save and go to the next step").click()

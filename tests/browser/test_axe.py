@@ -7,7 +7,13 @@ from .a11y import ALL_PATHS, STEP_PATHS, TOO_LONG_QUESTION, AxeReport, walk_the_
 
 MODES = {"normal": {}, "kiosk": {"KIOSK_MODE": "1"}}
 # The 404 page is only ours with DEBUG off; with it on, Django shows its own debug page.
-PRODUCTION = {"DEBUG": "0", "SECRET_KEY": "browser-test-" + "k" * 50, "SECURE_SSL_REDIRECT": "0"}
+# A production kiosk will not start without a staff PIN of at least 6 digits.
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": "browser-test-" + "k" * 50,
+    "SECURE_SSL_REDIRECT": "0",
+    "KIOSK_EXIT_PIN": "135790",
+}
 
 
 @pytest.fixture(scope="module", params=list(MODES))

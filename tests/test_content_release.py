@@ -31,7 +31,6 @@ WEAK_DOMAINS = (
     "necolebitchie.com",
     "grecohairrestoration.com",
     "fynefettle.com",
-    "medicaldesignsourcing.com",
 )
 COMPARED_MODELS = [Option, Study, Risk, KeyFact, QuizItem]
 TIME = re.compile(r"\b(weeks?|months?|years?|lifetime)\b", re.IGNORECASE)

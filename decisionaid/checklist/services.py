@@ -25,14 +25,15 @@ TEMPLATE = "checklist/checklist.html"
 INTRO_PAGE = "checklist-intro"
 SURE_NOTE_PAGE = "checklist-sure-no"
 # Only these steps appear on the checklist, so only they decide whether a cached PDF still fits.
-STEPS_USED = ("questions", "values", "costs", "sure")
+STEPS_USED = ("questions", "values", "costs", "understanding", "sure")
 CACHE_PREFIX = "checklist-pdf:"
 
 
 def cited_sources(summary: Summary, passages: list) -> list[Source]:
     """Every source the printed items cite, once each, in the guide's own numbering."""
     seen: dict[int, Source] = {}
-    groups = [summary.questions, summary.key_facts, summary.red_flags, passages]
+    quiz_items = [result.item for result in summary.quiz]
+    groups = [summary.questions, quiz_items, summary.key_facts, summary.red_flags, passages]
     for group in groups:
         for item in group:
             for source in item.sources.all():

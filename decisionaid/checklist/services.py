@@ -66,6 +66,8 @@ def checklist_context(
         "intro_passages": intro,
         "sure_note_passages": sure_note,
         "sources_cited": cited_sources(summary, intro + sure_note),
+        "disclosure": selectors.disclosure(),
+        "contact_email": settings.CONTACT_EMAIL,
         "today": timezone.localdate(),
         "paper": paper,
         "papers": list(PAPER_SIZES),

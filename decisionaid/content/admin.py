@@ -205,6 +205,13 @@ class ContributorInline(admin.TabularInline):
     prepopulated_fields = {"slug": ["name"]}
 
 
+@admin.register(models.Contributor)
+class ContributorAdmin(admin.ModelAdmin):
+    list_display = ["name", "role", "disclosure", "order"]
+    list_filter = ["role"]
+    search_fields = ["name", "qualifications", "declared_interests"]
+
+
 @admin.register(models.Disclosure)
 class DisclosureAdmin(admin.ModelAdmin):
     """Who made the guide, who paid and who checked it; a hosting clinic fills in its own."""

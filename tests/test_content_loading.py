@@ -34,8 +34,8 @@ def test_loading_the_fixtures_twice_changes_nothing(django_capture_on_commit_cal
 
 def test_there_is_one_release_with_its_review_a_year_after_publication():
     release = ContentRelease.objects.get()
-    assert release.version == "2026.11"
-    assert str(release.next_review_due) == "2027-11-24"
+    assert release.version == "2026.12"
+    assert str(release.next_review_due) == "2027-11-26"
     assert release.reviewed_by
 
 

@@ -24,7 +24,8 @@ SURE_NOTE_PAGE = "checklist-sure-no"
 def cited_sources(summary: Summary, passages: list) -> list[Source]:
     """Every source the printed items cite, once each, in the guide's own numbering."""
     seen: dict[int, Source] = {}
-    groups = [summary.questions, summary.key_facts, summary.red_flags, passages]
+    quiz_items = [result.item for result in summary.quiz]
+    groups = [summary.questions, quiz_items, summary.key_facts, summary.red_flags, passages]
     for group in groups:
         for item in group:
             for source in item.sources.all():
@@ -57,6 +58,8 @@ def checklist_context(
         "intro_passages": intro,
         "sure_note_passages": sure_note,
         "sources_cited": cited_sources(summary, intro + sure_note),
+        "disclosure": selectors.disclosure(),
+        "contact_email": settings.CONTACT_EMAIL,
         "today": timezone.localdate(),
         "paper": paper,
         "papers": list(PAPER_SIZES),

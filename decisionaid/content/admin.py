@@ -199,6 +199,34 @@ class KeyFactAdmin(SourcedAdmin):
     search_fields = ["text", "slug"]
 
 
+class ContributorInline(admin.TabularInline):
+    model = models.Contributor
+    extra = 0
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(models.Contributor)
+class ContributorAdmin(admin.ModelAdmin):
+    list_display = ["name", "role", "disclosure", "order"]
+    list_filter = ["role"]
+    search_fields = ["name", "qualifications", "declared_interests"]
+
+
+@admin.register(models.Disclosure)
+class DisclosureAdmin(admin.ModelAdmin):
+    """Who made the guide, who paid and who checked it; a hosting clinic fills in its own."""
+
+    list_display = ["slug", "publisher", "funder", "contact_address"]
+    search_fields = ["publisher", "funder", "contact_text"]
+    inlines = [ContributorInline]
+    fieldsets = [
+        (None, {"fields": ["slug", "publisher", "publisher_description"]}),
+        ("Funding and interests", {"fields": ["funder", "funding_statement"]}),
+        ("Contact for corrections", {"fields": ["contact_text", "contact_url", "contact_email"]}),
+        ("Testing with patients and practitioners", {"fields": ["field_testing"]}),
+    ]
+
+
 class ReviewDueFilter(admin.SimpleListFilter):
     """The list of releases whose review is due: overdue, coming up, or not due yet."""
 

@@ -7,7 +7,7 @@ class ContentConfig(AppConfig):
     verbose_name = "Evidence content"
 
     def ready(self) -> None:
-        from . import signals
+        from . import checks, signals  # noqa: F401 (checks registers itself)
         from .editors import ensure_content_editors_group
 
         signals.connect()

@@ -22,6 +22,8 @@ CONTENT_MODEL_NAMES = [
     "Passage",
     "ClinicClaim",
     "KeyFact",
+    "Disclosure",
+    "Contributor",
 ]
 
 

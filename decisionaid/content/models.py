@@ -344,3 +344,83 @@ class ContentRelease(models.Model):
     @property
     def label(self) -> str:
         return f"{self.version}.{self.revision}" if self.revision else self.version
+
+
+class Disclosure(models.Model):
+    """Who publishes the guide, who pays for it, and how to report a mistake (IPDAS)."""
+
+    slug = models.SlugField(max_length=40, unique=True)
+    publisher = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Who publishes this copy. A clinic that hosts the guide puts its own name here.",
+    )
+    publisher_description = models.TextField(max_length=600, blank=True)
+    funder = models.CharField(
+        max_length=300, blank=True, help_text='Who pays for it. Write "No funding" if no one does.'
+    )
+    funding_statement = models.TextField(
+        max_length=800, blank=True, help_text="Conflicts of interest: ties to clinics or makers."
+    )
+    contact_text = models.CharField(
+        max_length=300, blank=True, help_text="How to report a mistake, in words."
+    )
+    contact_url = models.URLField(max_length=300, blank=True, help_text="A form or issue tracker.")
+    contact_email = models.EmailField(blank=True)
+    field_testing = models.TextField(
+        max_length=800, blank=True, help_text="Whether patients and practitioners tested the guide."
+    )
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.publisher or self.slug
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def contact_address(self) -> str:
+        """An address a person can reach: a form or tracker, else an email address."""
+        return self.contact_url or self.contact_email
+
+
+class ContributorManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Contributor(models.Model):
+    """An author or reviewer of the content, with their role, qualifications and interests."""
+
+    class Role(models.TextChoices):
+        AUTHOR = "author", "Writes the content"
+        EDITOR = "editor", "Checks the content against the evidence"
+        CLINICAL_REVIEWER = "clinical_reviewer", "Clinical reviewer"
+        PATIENT_REVIEWER = "patient_reviewer", "Patient reviewer"
+
+    disclosure = models.ForeignKey(
+        Disclosure, on_delete=models.CASCADE, related_name="contributors"
+    )
+    slug = models.SlugField(max_length=80, unique=True)
+    order = models.PositiveIntegerField(default=0)
+    name = models.CharField(max_length=200)
+    role = models.CharField(max_length=20, choices=Role.choices)
+    qualifications = models.CharField(max_length=300)
+    declared_interests = models.CharField(max_length=400)
+
+    objects = ContributorManager()
+
+    class Meta:
+        ordering = ["order", "slug"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_role_display()})"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["content.disclosure"]

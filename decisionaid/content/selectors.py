@@ -13,6 +13,7 @@ from .models import (
     ClinicClaim,
     ContentRelease,
     CostDefault,
+    Disclosure,
     GlossaryTerm,
     KeyFact,
     Option,
@@ -135,3 +136,9 @@ def key_facts(kind: str | None = None) -> list[KeyFact]:
 @memoized
 def sources() -> list[Source]:
     return list(Source.objects.all())
+
+
+@memoized
+def disclosure() -> Disclosure | None:
+    """The publisher, funder, contributors and contact route shown on /about/ and the checklist."""
+    return Disclosure.objects.first()

@@ -152,6 +152,19 @@ class CostsForm(StepForm):
             "max_value": f"Enter between 1 and {SESSIONS_MAX} sessions for the first course.",
         },
     )
+    first_year_top_ups = forms.IntegerField(
+        label="Top-up sessions in the rest of the first year",
+        help_text="If top-ups start before the first year ends, count them here. Ask your clinic.",
+        required=False,
+        min_value=0,
+        max_value=SESSIONS_MAX,
+        widget=_number_input("numeric"),
+        error_messages={
+            "invalid": "Enter the top-up sessions in the first year as a whole number, such as 2.",
+            "min_value": f"Enter between 0 and {SESSIONS_MAX} top-up sessions in the first year.",
+            "max_value": f"Enter between 0 and {SESSIONS_MAX} top-up sessions in the first year.",
+        },
+    )
     maintenance_per_year = forms.IntegerField(
         label="Top-up sessions each year after that",
         min_value=0,
@@ -168,6 +181,9 @@ class CostsForm(StepForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["price_per_session"].label = f"Price of one session ({settings.CURRENCY})"
+        self.fields[
+            "price_per_session"
+        ].help_text = "The price in your clinic's written quote. We do not fill in a price for you."
 
     @classmethod
     def initial_from(cls, saved: dict[str, Any]) -> dict[str, Any]:
@@ -176,14 +192,13 @@ class CostsForm(StepForm):
         default = selectors.cost_default()
         if default is None:
             return {}
-        initial: dict[str, Any] = {
+        # Course lengths come from studies and clinics; the price is left for the person's own
+        # quote, so an example price is never shown back to them as their cost.
+        return {
             "first_course_sessions": default.first_course_sessions,
+            "first_year_top_ups": 0,
             "maintenance_per_year": default.maintenance_sessions_per_year,
         }
-        # The example price only makes sense in the currency it was quoted in.
-        if default.currency == settings.CURRENCY:
-            initial["price_per_session"] = default.price_low
-        return initial
 
     def answers_from(self, data: dict[str, Any]) -> dict[str, Any]:
         answers: dict[str, Any] = {}
@@ -192,6 +207,9 @@ class CostsForm(StepForm):
         for key in ("first_course_sessions", "maintenance_per_year"):
             if data.get(key) is not None:
                 answers[key] = int(data[key])
+        # Kept only when used, so the answer shape is unchanged for people who leave it blank.
+        if data.get("first_year_top_ups"):
+            answers["first_year_top_ups"] = int(data["first_year_top_ups"])
         return answers
 
 

@@ -7,7 +7,7 @@ Answer shapes, one dict per step in the session (written by the guide's forms):
                    choices.DURATION_CHOICES, tried holds option slugs, warning_signs holds keys of
                    choices.WARNING_SIGN_CHOICES; Summary.situation_rows gives them in words)
     costs:         {"price_per_session": "250.00", "first_course_sessions": int,
-                    "maintenance_per_year": int}
+                    "maintenance_per_year": int, "first_year_top_ups": int (only when > 0)}
     values:        {"ratings": {statement_slug: 1..5}}
     understanding: {"responses": {quiz_slug: "true"|"false"|"not_sure"}}
     questions:     {"selected": [question_slug], "own": [str]}
@@ -40,10 +40,16 @@ class CostEstimate:
     price_per_session: Decimal
     first_course_sessions: int
     maintenance_per_year: int
+    first_year_top_ups: int = 0
+
+    @property
+    def first_year_sessions(self) -> int:
+        """The first course plus any top-ups that fall before the first year is over."""
+        return self.first_course_sessions + self.first_year_top_ups
 
     @property
     def first_year(self) -> Decimal:
-        return self.price_per_session * self.first_course_sessions
+        return self.price_per_session * self.first_year_sessions
 
     @property
     def later_years(self) -> Decimal:
@@ -131,9 +137,12 @@ def cost_estimate(data: dict) -> CostEstimate | None:
         price = Decimal(str(data["price_per_session"]))
         sessions = int(data["first_course_sessions"])
         maintenance = int(data["maintenance_per_year"])
+        top_ups = int(data.get("first_year_top_ups") or 0)
     except (KeyError, TypeError, ValueError, InvalidOperation):
         return None
-    return CostEstimate(settings.CURRENCY, price, sessions, maintenance)
+    if top_ups < 0:
+        return None
+    return CostEstimate(settings.CURRENCY, price, sessions, maintenance, top_ups)
 
 
 def priorities(ratings: dict) -> list[Priority]:

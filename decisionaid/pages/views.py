@@ -9,6 +9,7 @@ from django.urls import Resolver404, resolve
 from django.views.decorators.cache import never_cache
 
 from decisionaid.content import selectors
+from decisionaid.guide.readability import reading_level
 from decisionaid.kiosk.mode import is_kiosk
 
 # Pages a person can simply open again to carry on; the error pages link back to them.
@@ -25,7 +26,29 @@ def landing(request: HttpRequest) -> HttpResponse:
 
 
 def about(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/about.html", {"passages": selectors.passages_for("about")})
+    return render(
+        request,
+        "pages/about.html",
+        {
+            "passages": selectors.passages_for("about"),
+            "disclosure": selectors.disclosure(),
+            "contact_email": settings.CONTACT_EMAIL,
+        },
+    )
+
+
+def how_made(request: HttpRequest) -> HttpResponse:
+    """How the guide was made, with the reading level of the content as it is right now."""
+    return render(
+        request,
+        "pages/how_made.html",
+        {
+            "passages": selectors.passages_for("how-made"),
+            "disclosure": selectors.disclosure(),
+            "contact_email": settings.CONTACT_EMAIL,
+            "reading": reading_level(),
+        },
+    )
 
 
 def sources(request: HttpRequest) -> HttpResponse:

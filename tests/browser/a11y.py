@@ -16,7 +16,15 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 
 STEP_PATHS = [f"/guide/{step.slug}/" for step in STEPS]
-SITE_PATHS = ["/", "/about/", "/sources/", "/glossary/", "/accessibility/", "/checklist/"]
+SITE_PATHS = [
+    "/",
+    "/about/",
+    "/how-this-guide-was-made/",
+    "/sources/",
+    "/glossary/",
+    "/accessibility/",
+    "/checklist/",
+]
 ALL_PATHS = SITE_PATHS[:1] + STEP_PATHS + SITE_PATHS[1:]
 
 TOO_LONG_QUESTION = "Is this too long? " + "x" * (MAX_OWN_QUESTION_LENGTH + 1 - 18)

@@ -22,6 +22,7 @@ import django  # noqa: E402
 
 django.setup()
 
+import pdf_reference  # noqa: E402
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
@@ -29,8 +30,6 @@ from django.test.utils import setup_databases, setup_test_environment  # noqa: E
 from django.urls import reverse  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 from weasyprint import HTML  # noqa: E402
-
-import pdf_reference  # noqa: E402
 
 from decisionaid.checklist import services  # noqa: E402
 from decisionaid.checklist.fetcher import PDF_ORIGIN, StaticFileFetcher  # noqa: E402

@@ -128,6 +128,7 @@ def test_an_unusable_lock_folder_renders_anyway_rather_than_failing(client, sett
 
 def test_auto_uses_the_cache_only_when_it_is_redis(settings):
     settings.PDF_RENDER_CAP_BACKEND = "auto"
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     assert rendercap.backend() == "file"
     settings.CACHES = {"default": {"BACKEND": rendercap.REDIS_BACKEND, "LOCATION": "redis://x"}}
     assert rendercap.backend() == "cache"

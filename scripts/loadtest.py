@@ -11,7 +11,8 @@ loaded, collected static files) on a free loopback port, then:
    LOADTEST_SECONDS, with cookies and CSRF tokens handled as a browser does;
 5. a PDF burst: LOADTEST_BURST_PDF_CLIENTS clients ask for uncached checklist PDFs nonstop for
    LOADTEST_BURST_SECONDS while LOADTEST_BURST_PAGE_CLIENTS clients read guide pages; the render
-   cap answers the PDFs it cannot take with 503, and the pages' p95 must stay low;
+   cap answers the PDFs it cannot take with 503, after which a client waits the Retry-After
+   (LOADTEST_BURST_IGNORE_RETRY_AFTER=1: asks again at once), and the pages' p95 must stay low;
 6. restarts gunicorn with the cap at one render per worker and renders LOADTEST_PDF_RENDERS
    uncached PDFs, LOADTEST_PDF_CONCURRENCY at a time (PDFs per second), reading the workers' peak
    memory from /proc after 50 and after all of them;
@@ -55,6 +56,9 @@ PAGE_SECONDS = float(os.environ.get("LOADTEST_PAGE_SECONDS", "3"))
 BURST_SECONDS = float(os.environ.get("LOADTEST_BURST_SECONDS", "20"))
 BURST_PDF_CLIENTS = int(os.environ.get("LOADTEST_BURST_PDF_CLIENTS", "16"))
 BURST_PAGE_CLIENTS = int(os.environ.get("LOADTEST_BURST_PAGE_CLIENTS", "4"))
+# 1: PDF clients ask again at once after a 503, as a script would; 0 (default): they wait the
+# Retry-After first, as the busy page asks a person to (a few seconds).
+BURST_IGNORE_RETRY_AFTER = os.environ.get("LOADTEST_BURST_IGNORE_RETRY_AFTER", "0") == "1"
 WORKERS = os.environ.get("WEB_CONCURRENCY", "2")
 TIMEOUT = 30.0
 
@@ -420,6 +424,8 @@ async def pdf_burst_with_pages(port: int) -> tuple[Stats, Stats, int]:
                 pdfs.latencies.append(0.0)
             elif response.status == 503 and response.header("Retry-After"):
                 refused += 1
+                if not BURST_IGNORE_RETRY_AFTER:
+                    await asyncio.sleep(min(float(response.header("Retry-After")), 10.0))
             else:
                 pdfs.errors.append(f"GET /checklist.pdf in the burst: {response.status}")
 
@@ -638,6 +644,11 @@ async def main() -> int:
         print(
             f"\nPDF burst: {BURST_PDF_CLIENTS} clients ask for uncached PDFs nonstop while "
             f"{BURST_PAGE_CLIENTS} read guide pages, {BURST_SECONDS:.0f} s, render cap as deployed"
+        )
+        print(
+            "After a 503 a PDF client asks again at once"
+            if BURST_IGNORE_RETRY_AFTER
+            else "After a 503 a PDF client waits its Retry-After, as the busy page asks a person to"
         )
         burst_pdfs, burst_pages, refused = await pdf_burst_with_pages(port)
         print(

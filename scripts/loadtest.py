@@ -617,8 +617,7 @@ async def main() -> int:
         print_stats(f"/healthz ({HEALTHZ_SECONDS:.0f} s)", health)
 
         print(
-            f"\nEach guide page, {PAGE_SECONDS:.0f} s, {USERS} clients with a typical person's "
-            f"answers (nothing a person typed is cached)"
+            f"\nEach guide page, {PAGE_SECONDS:.0f} s, {USERS} clients, a typical person's answers"
         )
         page_stats = await page_rates(port)
         for path, stats in page_stats:

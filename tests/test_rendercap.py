@@ -132,3 +132,11 @@ def test_auto_uses_the_cache_only_when_it_is_redis(settings):
     assert rendercap.backend() == "file"
     settings.CACHES = {"default": {"BACKEND": rendercap.REDIS_BACKEND, "LOCATION": "redis://x"}}
     assert rendercap.backend() == "cache"
+
+
+def test_a_misconfigured_cap_backend_renders_rather_than_failing(client, settings):
+    settings.PDF_RENDER_CAP_BACKEND = "memcached-please"
+    response = client.get(reverse("checklist:pdf"))
+    assert response.status_code == 200
+    with pytest.raises(ValueError):
+        rendercap.backend()

@@ -16,6 +16,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 logger = logging.getLogger(__name__)
 
@@ -93,9 +94,9 @@ def render_slot() -> Iterator[bool]:
     If the lock folder or the cache cannot be used at all, it yields True and logs: a broken
     cap must not make every PDF fail.
     """
-    slot = _cache_slot if backend() == "cache" else _file_slot
     with contextlib.ExitStack() as stack:
         try:
+            slot = _cache_slot if backend() == "cache" else _file_slot
             got = stack.enter_context(slot(settings.PDF_RENDER_SLOTS))
         except Exception:
             logger.exception("The PDF render cap is not working; rendering without it.")
@@ -105,8 +106,6 @@ def render_slot() -> Iterator[bool]:
 
 def busy_response(request: HttpRequest) -> HttpResponse:
     """503 with Retry-After and a page that says to try again in a few seconds."""
-    from django.shortcuts import render
-
     from decisionaid.content import selectors
 
     response = render(

@@ -6,6 +6,7 @@ import platform
 import resource
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +18,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "decisionaid.settings")
 os.environ["PDF_RATE_LIMIT"] = "100000/m"
 # Every PDF is rendered afresh: no finished PDF is kept, so none can be served from a cache.
 os.environ["CHECKLIST_PDF_CACHE_SECONDS"] = "0"
+# Render slots of its own, so a `make serve` of this checkout cannot hold the bench's slot.
+os.environ["PDF_RENDER_LOCK_DIR"] = tempfile.mkdtemp(prefix="decisionaid-bench-slots-")
 
 import django  # noqa: E402
 

@@ -8,12 +8,13 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-postgres serve lint format check-system bench loadtest migrate content clean help
+.PHONY: run test test-postgres test-redis serve lint format check-system bench loadtest migrate content clean help
 
 help:
 	@echo "make run    - set everything up and serve the app on http://$(HOST):$(PORT)"
 	@echo "make test   - set everything up and run lint, checks and the whole test suite"
 	@echo "make test-postgres - run the whole suite on a throwaway PostgreSQL server"
+	@echo "make test-redis - the shared-cache tests, two gunicorns on throwaway Redis and PostgreSQL"
 	@echo "make serve  - run gunicorn with production settings (needs SECRET_KEY)"
 	@echo "make lint   - ruff lint and format check"
 	@echo "make format - ruff format and fix"
@@ -58,6 +59,12 @@ test: $(STAMP) check-system lint
 # Browser tests are left out: their servers use their own SQLite file, so they add nothing here.
 test-postgres: $(STAMP) check-system
 	bash scripts/postgres-test.sh $(BIN)/pytest --ignore=tests/browser
+
+# Installs Debian's redis-server (and postgresql) if needed, starts both on loopback, runs the
+# tests of what must be shared across workers and hosts on them, then removes both.
+test-redis: $(STAMP) check-system
+	bash scripts/redis-test.sh bash scripts/postgres-test.sh $(BIN)/pytest \
+		tests/test_shared_cache.py tests/test_rendercap.py tests/test_ratelimit.py tests/test_pdf.py
 
 serve: $(STAMP)
 	@test -n "$$SECRET_KEY" || { echo "make serve runs with production settings: set SECRET_KEY (see .env.example)."; exit 1; }

@@ -151,16 +151,29 @@ STORAGES = {
     },
 }
 
-# Per-process memory by default (one process in `make run`). With several workers or instances,
-# point this at a shared cache (the database cache, memcached or Redis) so the PDF rate limit and
-# the PDF cache are shared: CACHE_BACKEND=django.core.cache.backends.db.DatabaseCache,
-# CACHE_LOCATION=decisionaid_cache, then `manage.py createcachetable`.
-CACHES = {
-    "default": {
-        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
-        "LOCATION": os.environ.get("CACHE_LOCATION", "decisionaid"),
+# Per-process memory by default (one process in `make run`). With several workers or hosts, set
+# CACHE_URL=redis://host:6379/0 (Django's own RedisCache) so the PDF rate limit and the render cap
+# are shared by every worker and host; CACHE_BACKEND and CACHE_LOCATION name any other backend.
+CACHE_URL = os.environ.get("CACHE_URL", "").strip()
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "decisionaid"),
+        }
     }
-}
+elif CACHE_URL:
+    raise ImproperlyConfigured("CACHE_URL must start with redis://, rediss:// or unix://.")
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": os.environ.get(
+                "CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
+            ),
+            "LOCATION": os.environ.get("CACHE_LOCATION", "decisionaid"),
+        }
+    }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -185,6 +198,15 @@ CURRENCY = os.environ.get("CURRENCY", "USD")
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 PDF_RATE_LIMIT = os.environ.get("PDF_RATE_LIMIT", "20/m")
+# At most this many PDF renders at once on a host, across all its workers, so a burst of PDFs
+# cannot take every worker from the pages; by default one worker is always left for pages.
+PDF_RENDER_SLOTS = envint("PDF_RENDER_SLOTS", max(1, envint("WEB_CONCURRENCY", 2) - 1))
+# Past the cap: 503 with this Retry-After (seconds) and a page saying to try again shortly.
+PDF_RENDER_RETRY_AFTER = envint("PDF_RENDER_RETRY_AFTER", 2)
+# How the host's workers agree: "file" (lock files in PDF_RENDER_LOCK_DIR), "cache" (the shared
+# cache, keyed by host name), or "auto": the cache when it is Redis, else lock files.
+PDF_RENDER_CAP_BACKEND = os.environ.get("PDF_RENDER_CAP_BACKEND", "auto")
+PDF_RENDER_LOCK_DIR = os.environ.get("PDF_RENDER_LOCK_DIR", "")
 # Content reads are remembered per worker until the content release changes (content/memo.py).
 CONTENT_MEMO = envbool("CONTENT_MEMO", "0" if DEBUG else "1")
 

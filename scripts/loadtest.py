@@ -5,12 +5,21 @@ loaded, collected static files) on a free loopback port, then:
 
 1. weighs every page (HTML plus the CSS and JavaScript it links; the font is left out);
 2. measures /healthz throughput with LOADTEST_USERS concurrent clients;
-3. drives LOADTEST_USERS simulated people through the whole guide and the checklist for
+3. measures each guide page with a typical person's answers, LOADTEST_USERS clients for
+   LOADTEST_PAGE_SECONDS each, and prints its throughput as a ratio to /healthz;
+4. drives LOADTEST_USERS simulated people through the whole guide and the checklist for
    LOADTEST_SECONDS, with cookies and CSRF tokens handled as a browser does;
-4. renders LOADTEST_PDF_RENDERS checklist PDFs, LOADTEST_PDF_CONCURRENCY at a time, and reads the
-   gunicorn workers' peak memory from /proc after 50 and after all of them;
+5. a PDF burst: LOADTEST_BURST_PDF_CLIENTS clients ask for uncached checklist PDFs nonstop for
+   LOADTEST_BURST_SECONDS while LOADTEST_BURST_PAGE_CLIENTS clients read guide pages; the render
+   cap answers the PDFs it cannot take with 503, after which a client waits the Retry-After
+   (LOADTEST_BURST_IGNORE_RETRY_AFTER=1: asks again at once), and the pages' p95 must stay low;
+6. restarts gunicorn with the cap at one render per worker and renders LOADTEST_PDF_RENDERS
+   uncached PDFs, LOADTEST_PDF_CONCURRENCY at a time (PDFs per second), reading the workers' peak
+   memory from /proc after 50 and after all of them;
 
-then stops the server and exits non-zero if any request failed. Every request goes to 127.0.0.1.
+then stops the server and exits non-zero if any request failed (a 503 from the render cap in the
+burst is an answer, not a failure). Every request goes to 127.0.0.1. Other work on the machine
+slows every figure: the load average is printed with them.
 
 The client is plain asyncio streams, not httpx or aiohttp: gunicorn's sync workers close each
 connection anyway, and on a 2-core machine every millisecond the client spends parsing is taken
@@ -43,13 +52,22 @@ HEALTHZ_SECONDS = float(os.environ.get("LOADTEST_HEALTHZ_SECONDS", str(min(10.0,
 PDF_RENDERS = int(os.environ.get("LOADTEST_PDF_RENDERS", "500"))
 PDF_CONCURRENCY = int(os.environ.get("LOADTEST_PDF_CONCURRENCY", "8"))
 PDF_EARLY = 50
+PAGE_SECONDS = float(os.environ.get("LOADTEST_PAGE_SECONDS", "3"))
+BURST_SECONDS = float(os.environ.get("LOADTEST_BURST_SECONDS", "20"))
+BURST_PDF_CLIENTS = int(os.environ.get("LOADTEST_BURST_PDF_CLIENTS", "16"))
+BURST_PAGE_CLIENTS = int(os.environ.get("LOADTEST_BURST_PAGE_CLIENTS", "4"))
+# 1: PDF clients ask again at once after a 503, as a script would; 0 (default): they wait the
+# Retry-After first, as the busy page asks a person to (a few seconds).
+BURST_IGNORE_RETRY_AFTER = os.environ.get("LOADTEST_BURST_IGNORE_RETRY_AFTER", "0") == "1"
 WORKERS = os.environ.get("WEB_CONCURRENCY", "2")
 TIMEOUT = 30.0
 
 # Targets from the issue, printed beside the figures; the run only fails on request errors.
 TARGET_RATIO = 0.8
+TARGET_PAGE_RATIO = 0.5
 TARGET_RPS = 300
-TARGET_PDFS = 10
+TARGET_PDFS = 12
+TARGET_BURST_P95_MS = 100
 TARGET_MEMORY_GROWTH = 0.20
 TARGET_PAGE_KB = 60
 TARGET_JS_KB = 5
@@ -72,6 +90,8 @@ PAGES = [
     "/guide/summary/",
     "/checklist/",
 ]
+
+GUIDE_PAGES = [path for path in PAGES if path.startswith(("/guide/", "/checklist/"))]
 
 PREPARE = """
 import django
@@ -327,16 +347,19 @@ def workers_memory(master: int) -> tuple[float, float]:
     )
 
 
-async def pdf_burst(port: int, master: int) -> tuple[Stats, tuple, tuple]:
+async def typical_person(stats: Stats, port: int, seed: int) -> dict[str, str]:
+    """Cookies of a person who has answered the steps the checklist shows."""
+    cookies: dict[str, str] = {}
+    rng = random.Random(seed)
+    for path in ("/guide/values/", "/guide/questions/", "/guide/costs/", "/guide/sure/"):
+        html = (await timed(stats, 200, port, "GET", path, cookies=cookies)).text
+        await post_step(stats, port, cookies, path, html, rng, "next")
+    return cookies
+
+
+async def pdf_throughput(port: int, master: int) -> tuple[Stats, tuple, tuple]:
     stats = Stats()
-    sessions = []
-    for n in range(PDF_CONCURRENCY):
-        cookies: dict[str, str] = {}
-        rng = random.Random(1000 + n)
-        for path in ("/guide/values/", "/guide/questions/", "/guide/costs/", "/guide/sure/"):
-            html = (await timed(stats, 200, port, "GET", path, cookies=cookies)).text
-            await post_step(stats, port, cookies, path, html, rng, "next")
-        sessions.append(cookies)
+    sessions = [await typical_person(stats, port, 1000 + n) for n in range(PDF_CONCURRENCY)]
     stats = Stats(started=time.perf_counter())
     done = 0
     early: tuple = ()
@@ -359,6 +382,69 @@ async def pdf_burst(port: int, master: int) -> tuple[Stats, tuple, tuple]:
     await asyncio.gather(*(render(cookies) for cookies in sessions))
     stats.ended = time.perf_counter()
     return stats, early, workers_memory(master)
+
+
+async def page_rates(port: int) -> list[tuple[str, Stats]]:
+    """Each guide page read over and over by USERS clients with a typical person's answers."""
+    cookies = await typical_person(Stats(), port, 7)
+    rows = []
+    for path in GUIDE_PAGES:
+
+        async def reader(stats: Stats, until: float, n: int, path: str = path) -> None:
+            while time.monotonic() < until:
+                try:
+                    await timed(stats, 200, port, "GET", path, cookies=dict(cookies))
+                except (TimeoutError, OSError, ValueError, IndexError):
+                    await asyncio.sleep(0.05)
+
+        rows.append((path, await run_for(PAGE_SECONDS, reader)))
+    return rows
+
+
+async def pdf_burst_with_pages(port: int) -> tuple[Stats, Stats, int]:
+    """PDF clients nonstop (no pause after a 503) while page clients read the guide."""
+    setup = Stats()
+    pdf_people = [await typical_person(setup, port, 2000 + n) for n in range(BURST_PDF_CLIENTS)]
+    page_people = [await typical_person(setup, port, 3000 + n) for n in range(BURST_PAGE_CLIENTS)]
+    pdfs, pages = Stats(started=time.perf_counter()), Stats(started=time.perf_counter())
+    refused = 0
+    until = time.monotonic() + BURST_SECONDS
+
+    async def ask_for_pdfs(cookies: dict) -> None:
+        nonlocal refused
+        while time.monotonic() < until:
+            try:
+                response = await asyncio.wait_for(
+                    request(port, "GET", "/checklist.pdf", cookies=cookies), TIMEOUT
+                )
+            except (TimeoutError, OSError, ValueError, IndexError) as error:
+                pdfs.errors.append(f"GET /checklist.pdf: {type(error).__name__}")
+                continue
+            if response.status == 200 and response.body.startswith(b"%PDF"):
+                pdfs.latencies.append(0.0)
+            elif response.status == 503 and response.header("Retry-After"):
+                refused += 1
+                if not BURST_IGNORE_RETRY_AFTER:
+                    await asyncio.sleep(min(float(response.header("Retry-After")), 10.0))
+            else:
+                pdfs.errors.append(f"GET /checklist.pdf in the burst: {response.status}")
+
+    async def read_pages(cookies: dict, offset: int) -> None:
+        step = offset
+        while time.monotonic() < until:
+            path = GUIDE_PAGES[step % len(GUIDE_PAGES)]
+            step += 1
+            try:
+                await timed(pages, 200, port, "GET", path, cookies=cookies)
+            except (TimeoutError, OSError, ValueError, IndexError):
+                await asyncio.sleep(0.05)
+
+    await asyncio.gather(
+        *(ask_for_pdfs(cookies) for cookies in pdf_people),
+        *(read_pages(cookies, n * 3) for n, cookies in enumerate(page_people)),
+    )
+    pdfs.ended = pages.ended = time.perf_counter()
+    return pdfs, pages, refused
 
 
 # ---------------------------------------------------------------- page weight
@@ -398,8 +484,8 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def server_env(tmp: Path, port: int) -> dict[str, str]:
-    return {
+def server_env(tmp: Path, port: int, render_slots: str | None) -> dict[str, str]:
+    env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "decisionaid.settings",
         "DEBUG": "0",
@@ -411,30 +497,38 @@ def server_env(tmp: Path, port: int) -> dict[str, str]:
         "HOST": HOST,
         "PORT": str(port),
         "WEB_CONCURRENCY": WORKERS,
-        # The burst measures rendering, so neither the rate limit nor the PDF cache may step in.
+        # The PDFs measure rendering: the rate limit must not step in (no PDF is ever cached).
         "PDF_RATE_LIMIT": "1000000/m",
-        "CHECKLIST_PDF_CACHE_SECONDS": "0",
         # Workers are not recycled during the run, so a leak would show in their memory.
         "GUNICORN_MAX_REQUESTS": "0",
         "GUNICORN_LOG_LEVEL": "warning",
+        # Its own lock folder, so a server of `make serve` on this checkout shares no slots.
+        "PDF_RENDER_LOCK_DIR": str(tmp / "render-slots"),
     }
+    env.pop("PDF_RENDER_SLOTS", None)
+    if render_slots is not None:
+        env["PDF_RENDER_SLOTS"] = render_slots
+    return env
 
 
-def start_server(tmp: Path, port: int) -> subprocess.Popen:
-    env = server_env(tmp, port)
-    prepared = subprocess.run(
-        [sys.executable, "-c", PREPARE], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if prepared.returncode:
-        raise SystemExit(f"Preparing the database and static files failed:\n{prepared.stderr}")
+def start_server(
+    tmp: Path, port: int, *, render_slots: str | None = None, prepare: bool = True
+) -> subprocess.Popen:
+    env = server_env(tmp, port, render_slots)
+    if prepare:
+        prepared = subprocess.run(
+            [sys.executable, "-c", PREPARE], cwd=ROOT, env=env, capture_output=True, text=True
+        )
+        if prepared.returncode:
+            raise SystemExit(f"Preparing the database and static files failed:\n{prepared.stderr}")
     command = [sys.executable, "-m", "gunicorn", "decisionaid.wsgi:application"]
     command += ["-c", "gunicorn.conf.py", "--bind", f"{HOST}:{port}"]
     return subprocess.Popen(
         command,
         cwd=ROOT,
         env=env,
-        stdout=(tmp / "access.log").open("w"),
-        stderr=(tmp / "errors.log").open("w"),
+        stdout=(tmp / "access.log").open("a"),
+        stderr=(tmp / "errors.log").open("a"),
     )
 
 
@@ -485,12 +579,18 @@ def print_stats(label: str, stats: Stats) -> None:
     )
 
 
+def load() -> str:
+    return f"load average {os.getloadavg()[0]:.2f}"
+
+
 async def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="decisionaid-loadtest-"))
     port = free_port()
     print(f"Machine: {machine()}; gunicorn with {WORKERS} sync workers on {HOST}:{port}")
+    print(f"At the start: {load()} (other work on the machine slows every figure)")
     process = start_server(tmp, port)
-    health = guide = pdfs = Stats()
+    health = guide = pdfs = burst_pdfs = burst_pages = Stats()
+    page_stats: list[tuple[str, Stats]] = []
     try:
         await wait_until_up(port, process)
         weights = await page_weights(port)
@@ -513,23 +613,65 @@ async def main() -> int:
             lambda stats, until, n: hammer(stats, port, "/healthz", until),
         )
         print_stats(f"/healthz ({HEALTHZ_SECONDS:.0f} s)", health)
+
+        print(
+            f"\nEach guide page, {PAGE_SECONDS:.0f} s, {USERS} clients, a typical person's answers"
+        )
+        page_stats = await page_rates(port)
+        for path, stats in page_stats:
+            ratio = stats.rate() / max(health.rate(), 1e-9)
+            print_stats(path, stats)
+            print(
+                f"{'':28} {ratio:.2f} x /healthz (target >= {TARGET_PAGE_RATIO} x: "
+                f"{verdict(ratio >= TARGET_PAGE_RATIO)})"
+            )
+
         guide = await run_for(
             SECONDS, lambda stats, until, n: keep_visiting(stats, port, until, seed=n)
         )
+        print()
         print_stats(f"Guide + checklist ({SECONDS:.0f} s)", guide)
         ratio = guide.rate() / max(health.rate(), 1e-9)
         print(
-            f"Guide pages / /healthz: {ratio:.2f} x (target >= {TARGET_RATIO} x: "
+            f"Whole visits / /healthz: {ratio:.2f} x (target >= {TARGET_RATIO} x: "
             f"{verdict(ratio >= TARGET_RATIO)}); {guide.rate():.0f} req/s "
             f"(target >= {TARGET_RPS}: {verdict(guide.rate() >= TARGET_RPS)})"
         )
 
-        print(f"\nChecklist PDF burst: {PDF_RENDERS} renders, {PDF_CONCURRENCY} at a time")
-        pdfs, early, late = await pdf_burst(port, process.pid)
+        print(
+            f"\nPDF burst: {BURST_PDF_CLIENTS} clients ask for uncached PDFs nonstop while "
+            f"{BURST_PAGE_CLIENTS} read guide pages, {BURST_SECONDS:.0f} s, render cap as deployed"
+        )
+        print(
+            "After a 503 a PDF client asks again at once"
+            if BURST_IGNORE_RETRY_AFTER
+            else "After a 503 a PDF client waits its Retry-After, as the busy page asks a person to"
+        )
+        burst_pdfs, burst_pages, refused = await pdf_burst_with_pages(port)
+        print(
+            f"PDFs rendered {len(burst_pdfs.latencies)}, answered 503 + Retry-After {refused}, "
+            f"failed {len(burst_pdfs.errors)}"
+        )
+        print_stats("Guide pages during the burst", burst_pages)
+        p95 = burst_pages.percentile(95)
+        print(
+            f"Page p95 under the burst: {p95:.1f} ms (target <= {TARGET_BURST_P95_MS} ms, none "
+            f"failing: {verdict(p95 <= TARGET_BURST_P95_MS and not burst_pages.errors)}); "
+            f"{load()}"
+        )
+    finally:
+        stop_server(process)
+
+    print(f"\nPDFs per second: the render cap at one per worker ({WORKERS}), every PDF uncached")
+    process = start_server(tmp, port, render_slots=WORKERS, prepare=False)
+    try:
+        await wait_until_up(port, process)
+        print(f"{PDF_RENDERS} renders, {PDF_CONCURRENCY} at a time")
+        pdfs, early, late = await pdf_throughput(port, process.pid)
         print_stats("Checklist PDF", pdfs)
         print(
             f"PDFs per second: {pdfs.rate():.1f} (target >= {TARGET_PDFS}: "
-            f"{verdict(pdfs.rate() >= TARGET_PDFS)})"
+            f"{verdict(pdfs.rate() >= TARGET_PDFS)}); {load()}"
         )
         growth = late[1] / early[1] - 1 if early and early[1] else float("nan")
         print(
@@ -544,7 +686,8 @@ async def main() -> int:
     finally:
         stop_server(process)
     tracebacks = (tmp / "errors.log").read_text().count("Traceback")
-    errors = [*health.errors, *guide.errors, *pdfs.errors]
+    errors = [*health.errors, *guide.errors, *pdfs.errors, *burst_pdfs.errors]
+    errors += [*burst_pages.errors, *(e for _, stats in page_stats for e in stats.errors)]
     print(f"\nErrors: {len(errors)} failed requests, {tracebacks} tracebacks in the server log")
     for line in sorted(set(errors))[:20]:
         print("  " + line)

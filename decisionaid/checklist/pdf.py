@@ -11,15 +11,15 @@ from weasyprint.text.fonts import FontConfiguration
 from .fetcher import PDF_ORIGIN, StaticFileFetcher
 
 logger = logging.getLogger(__name__)
-# site.css is written for browsers; WeasyPrint warns about every media query and property it
-# skips, on every render. Real failures (a refused or missing file) are still logged as errors.
+# WeasyPrint warns about every property it skips, on every render. Real failures (a refused or
+# missing file) are still logged as errors.
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 DEFAULT_PAPER = "a4"
 
-# The checklist page's own stylesheets, in the order its HTML links them for a browser.
-PDF_STYLESHEETS = ["css/site.css", "css/print.css", "css/checklist.css"]
+# The PDF's own lean print sheet; the browser's sheets are never cascaded into it (see pdf.css).
+PDF_STYLESHEETS = ["css/pdf.css"]
 
 _font_config: FontConfiguration | None = None
 _paper_css: dict[str, CSS] = {}

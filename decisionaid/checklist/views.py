@@ -6,6 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from decisionaid.lib.ratelimit import rate_limited
+from decisionaid.lib.rendercap import render_capped
 
 from . import services
 from .pdf import DEFAULT_PAPER, PAPER_SIZES
@@ -23,6 +24,7 @@ def checklist_page(request: HttpRequest) -> HttpResponse:
 @require_safe
 @never_cache
 @rate_limited("checklist-pdf", "PDF_RATE_LIMIT")
+@render_capped
 def checklist_pdf(request: HttpRequest) -> HttpResponse:
     paper = request.GET.get("paper", DEFAULT_PAPER).strip().lower() or DEFAULT_PAPER
     if paper not in PAPER_SIZES:

@@ -135,7 +135,8 @@ def test_option_form_shows_every_comparison_row_and_the_value_fits(editor_client
 def test_review_due_filter_lists_an_overdue_release(editor_client):
     release = current_release()
     release.next_review_due = timezone.localdate() - datetime.timedelta(days=3)
-    release.save(update_fields=["next_review_due"])
+    release.reviewed_on = release.published_on = release.next_review_due - datetime.timedelta(365)
+    release.save(update_fields=["next_review_due", "reviewed_on", "published_on"])
     url = reverse("admin:content_contentrelease_changelist")
 
     overdue = editor_client.get(url, {"review": "overdue"})

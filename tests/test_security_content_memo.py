@@ -7,7 +7,7 @@ and it must never show a person stale facts after an editor's change.
 import pytest
 from django.db import connection
 
-from decisionaid.content import memo, selectors
+from decisionaid.content import memo, selectors, services
 from decisionaid.content.models import Passage
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +51,7 @@ def test_an_editors_change_shows_on_the_next_request_once_the_release_is_refresh
     passage.body = "A sentence an editor has just written."
     passage.save()
     # In production the save's on_commit hook recomputes the fingerprint; tests never commit.
-    selectors.refresh_release()
+    services.refresh_release()
     assert "A sentence an editor has just written." in client.get("/").content.decode()
 
 

@@ -1,5 +1,6 @@
 """One view for every guide step: show it, or save it and move on (POST, then redirect)."""
 
+from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -7,7 +8,6 @@ from django.views.decorators.http import require_POST
 
 from decisionaid.content import selectors
 from decisionaid.lib.strictinput import unexpected_fields
-from decisionaid.pages.views import bad_request
 
 from . import steps
 from .answers import Answers
@@ -32,7 +32,7 @@ def step_view(request: HttpRequest, slug: str) -> HttpResponse:
         if request.method == "POST":
             form = step.form_class(request.POST)
             if unexpected_fields(request.POST, form, also=["action"]):
-                return bad_request(request)
+                raise BadRequest("unexpected form fields")
             action = request.POST.get("action", "next")
             action = action if action in ACTIONS else "next"
             if action == "skip" and step.optional:
@@ -47,7 +47,7 @@ def step_view(request: HttpRequest, slug: str) -> HttpResponse:
             form = step.form_class(initial=step.form_class.initial_from(answers.get(step.slug)))
     elif request.method == "POST":
         if unexpected_fields(request.POST, None, also=["action"]):
-            return bad_request(request)
+            raise BadRequest("unexpected form fields")
         return _move(step, request.POST.get("action", "next"))
     previous = steps.previous_step(step)
     context = {

@@ -3,6 +3,7 @@
 import hmac
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 from decisionaid.guide.answers import Answers
 from decisionaid.lib.strictinput import unexpected_fields
-from decisionaid.pages.views import bad_request
 
 from . import idle, mode
 from .forms import ExitForm
@@ -30,7 +30,7 @@ def exit_kiosk(request: HttpRequest) -> HttpResponse:
     form = ExitForm(request.POST or None) if settings.KIOSK_EXIT_PIN else None
     if request.method == "POST":
         if unexpected_fields(request.POST, form or ExitForm()):
-            return bad_request(request)
+            raise BadRequest("unexpected form fields")
         if form is None or (
             form.is_valid()
             # As bytes: compare_digest refuses str with non-ASCII characters (a 500 before).

@@ -9,7 +9,6 @@ from django.urls import Resolver404, resolve
 from django.views.decorators.cache import never_cache
 
 from decisionaid.content import selectors
-from decisionaid.kiosk.mode import is_kiosk
 
 # Pages a person can simply open again to carry on; the error pages link back to them.
 RETRY_URL_NAMES = {"guide:step", "kiosk:exit", "checklist:page"}
@@ -86,7 +85,8 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """A form sent without its matching security token: most often an old page after a reset."""
-    context = {"retry_path": retry_path(request), "kiosk": is_kiosk(request)}
+    # KioskMiddleware has marked the request by the time the CSRF check runs.
+    context = {"retry_path": retry_path(request), "kiosk": getattr(request, "kiosk", False)}
     return render(request, "pages/csrf_failure.html", context, status=403)
 
 

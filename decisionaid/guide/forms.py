@@ -22,7 +22,7 @@ from .choices import (
     WARNING_SIGN_CHOICES,
     YES_NO_CHOICES,
 )
-from .summary import SURE_ITEMS
+from .rules import SURE_ITEMS
 
 
 class StepForm(forms.Form):

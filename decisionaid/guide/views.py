@@ -59,12 +59,7 @@ def step_view(request: HttpRequest, slug: str) -> HttpResponse:
         "next": steps.next_step(step),
         "form": form,
         "passages": selectors.passages_for(step.slug),
-        # The see-a-doctor prompt leads the page right after the situation step, and the summary.
-        "warnings": (
-            warning_passages(answers)
-            if (previous and previous.slug == "situation") or step.slug == "summary"
-            else []
-        ),
+        "warnings": warning_passages(step, answers),
         **step_context(step.slug, answers, request.GET),
     }
     return render(request, step.template, context)

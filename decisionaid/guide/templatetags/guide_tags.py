@@ -16,7 +16,7 @@ from decisionaid.charts.bars import cost_bars_svg, format_money
 from decisionaid.charts.icon_array import icon_array_svg, per_hundred
 from decisionaid.content.models import Study
 from decisionaid.guide.forms import StepForm
-from decisionaid.guide.summary import CostEstimate
+from decisionaid.guide.rules import CostEstimate
 
 register = template.Library()
 logger = logging.getLogger(__name__)

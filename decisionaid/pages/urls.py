@@ -11,4 +11,5 @@ urlpatterns = [
     path("glossary/", views.glossary, name="glossary"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots"),
 ]

@@ -5,7 +5,7 @@ from django.db import DatabaseError, connection
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 from django.views.decorators.cache import never_cache
 
 from decisionaid.content import selectors
@@ -73,6 +73,24 @@ def healthz(request: HttpRequest) -> JsonResponse:
             "content_fingerprint": release.fingerprint if release else None,
         }
     )
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """The guide and site pages may be crawled; kiosk screens and take-home links may not.
+
+    The admin is not named here, since its address may be kept private (ADMIN_URL); Django's
+    admin pages carry a noindex robots meta tag of their own.
+    """
+    token = "token"
+    take_home = reverse("kiosk:resume", kwargs={"token": token}).removesuffix(f"{token}/")
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('kiosk:enter')}",
+        f"Disallow: {take_home}",
+        f"Disallow: {reverse('checklist:pdf')}",
+        "Allow: /",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

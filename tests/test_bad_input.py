@@ -314,3 +314,8 @@ def test_the_friendly_403_page_is_used_for_permission_errors(settings):
     response = permission_denied(request)
     assert response.status_code == 403
     assert "You cannot open this page" in response.content.decode()
+
+
+def test_a_content_length_that_is_not_a_number_is_a_bad_request(client):
+    response = client.post("/guide/costs/", {"action": "next"}, CONTENT_LENGTH="lots")
+    assert response.status_code == 400

@@ -187,3 +187,13 @@ def test_the_admin_lists_a_bad_row_for_editors(editor_client, bad_rows):
 def test_rules_are_evaluated_in_python_as_the_database_would(condition, values, expected):
     row = type("Row", (), values)()
     assert evaluate(condition, row) is expected
+
+
+def test_a_study_whose_counts_cannot_be_drawn_loses_only_its_picture(caplog):
+    from decisionaid.guide.templatetags.guide_tags import study_arms
+
+    study = Study(slug="odd", treated_label="Shots", treated_improved=90, treated_total=86)
+    study.control_label, study.control_improved, study.control_total = "No shots", 7, 40
+    with caplog.at_level(logging.ERROR):
+        assert study_arms(study) == []
+    assert "odd" in caplog.text

@@ -55,7 +55,11 @@ class StrictInputMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if int(request.META.get("CONTENT_LENGTH") or 0) > body_limit(request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            raise BadRequest("The Content-Length header is not a number.") from None
+        if length > body_limit(request):
             raise RequestDataTooBig("The form data is larger than this page accepts.")
         raw_query = request.META.get("QUERY_STRING", "").encode("iso-8859-1", "replace")
         if not (readable_form_data(raw_query) and readable_body(request)):

@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from test_admin import form_data
 
-from decisionaid.content.models import CostDefault, Option, Passage, Study
+from decisionaid.content.models import ContentRelease, CostDefault, Option, Passage, Study
 from decisionaid.content.validation import evaluate
 from decisionaid.public_pages import public_paths
 
@@ -197,3 +197,12 @@ def test_a_study_whose_counts_cannot_be_drawn_loses_only_its_picture(caplog):
     with caplog.at_level(logging.ERROR):
         assert study_arms(study) == []
     assert "odd" in caplog.text
+
+
+def test_every_row_of_the_shipped_content_meets_every_rule():
+    from decisionaid.content.fingerprint import content_models
+
+    for model in [*content_models(), ContentRelease]:
+        for row in model.objects.all():
+            assert row.problems() == [], row
+            row.full_clean()

@@ -74,6 +74,13 @@ def rendered_pages() -> dict[str, str]:
                 "/guide/costs/", {"price_per_session": "a lot", "action": "next"}
             )
             pages[f"{label}/guide/costs/with-errors"] = response.content.decode()
+            # The error pages a person can meet: a form no page of ours sends, an unknown paper.
+            response = client.post("/guide/costs/", {"not_a_field": "1"})
+            assert response.status_code == 400
+            pages[f"{label}/guide/costs/bad-request"] = response.content.decode()
+            response = client.get("/checklist.pdf", {"paper": "a3"})
+            assert response.status_code == 400
+            pages[f"{label}/checklist.pdf?paper=a3"] = response.content.decode()
     return pages
 
 
@@ -120,7 +127,7 @@ CANARY = (
 
 def test_the_nu_checker_finds_no_error_on_any_page_in_either_mode(java, tmp_path):
     pages = rendered_pages()
-    assert len(pages) == 4 * (len(public_paths()) + len(EXTRA_PATHS) + 1)
+    assert len(pages) == 4 * (len(public_paths()) + len(EXTRA_PATHS) + 3)
     errors = nu_errors({"canary": CANARY, **pages}, tmp_path)
     canary = [error for error in errors if error.startswith("canary ")]
     assert len(canary) == 1 and "legend" in canary[0], errors

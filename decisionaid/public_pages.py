@@ -1,8 +1,6 @@
-"""Every public page: the guide's step registry plus the site's own pages, in reading order.
+"""Every public page (the guide's steps and the site's pages): one list for all that walk them."""
 
-One list for every test and script that walks the site, and for robots.txt; it sits beside the
-URL configuration because it reads from the top of the layers (the guide and the checklist).
-"""
+# It sits beside the URL configuration, above the layers, since it reads the guide's step registry.
 
 from django.urls import reverse
 

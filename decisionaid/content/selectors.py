@@ -1,5 +1,4 @@
-"""Reads of the content, so views and templates never build their own queries; writes are in
-services.py."""
+"""Reads of the content, so views and templates never build their own queries (writes: services)."""
 
 import datetime
 import logging

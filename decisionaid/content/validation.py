@@ -1,10 +1,4 @@
-"""Rules a content row must meet to be shown, declared once for the database, the admin and pages.
-
-Each rule is a Q condition. The same condition becomes a CheckConstraint (so no fixture, import or
-SQL through Django can store a row that breaks it), a field error in clean() (so the admin and
-import_content say which field is wrong), and the test the public pages use to leave a row out
-rather than fail on it (a row can still be forced in with raw SQL or an old database).
-"""
+"""Rules a content row must meet to be shown, declared once for the database, admin and pages."""
 
 import operator
 from collections.abc import Callable
@@ -28,6 +22,11 @@ _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
 
 @dataclass(frozen=True)
 class Rule:
+    """One Q condition, used three ways: a CheckConstraint (no fixture, import or ORM save can
+    store a row that breaks it), a field error from clean() (the admin and import_content name the
+    field), and the public pages' test to leave out a row forced in by raw SQL or an old database.
+    """
+
     name: str
     field: str
     condition: Q

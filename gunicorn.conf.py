@@ -31,9 +31,13 @@ else:
 
 def post_fork(server, worker):
     """Render one checklist PDF in each new worker, so no visitor waits for a cold WeasyPrint."""
-    from decisionaid.checklist.pdf import warm_up
+    from django.db import connections
+
+    from decisionaid.checklist.warmup import warm_up
 
     worker.log.info("Checklist PDF renderer warmed in %.2f s", warm_up())
+    # Requests open their own connections; the one the warm-up used is not kept.
+    connections.close_all()
 
 
 def trusted_networks(spec: str | list[str]) -> list | None:

@@ -140,6 +140,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files browsers and crawlers ask for at the site's root (favicon.ico), served by WhiteNoise.
+WHITENOISE_ROOT = BASE_DIR / "webroot"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -178,10 +180,14 @@ else:
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Bounded input everywhere: nothing a person posts needs more than this.
-DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 64 * 1024)
+# Bounded input everywhere: nothing a person posts needs more than this. The admin gets more room,
+# so an editor's over-long text comes back as a field error with their work kept, not a 400 page;
+# Django's own limit is the larger, and StrictInputMiddleware holds other pages to the smaller.
+PUBLIC_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 64 * 1024)
+ADMIN_UPLOAD_MAX_MEMORY_SIZE = envint("ADMIN_UPLOAD_MAX_MEMORY_SIZE", 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(PUBLIC_UPLOAD_MAX_MEMORY_SIZE, ADMIN_UPLOAD_MAX_MEMORY_SIZE)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = envint("DATA_UPLOAD_MAX_NUMBER_FIELDS", 200)
-FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+FILE_UPLOAD_MAX_MEMORY_SIZE = PUBLIC_UPLOAD_MAX_MEMORY_SIZE
 
 # The product's own knobs.
 KIOSK_MODE = envbool("KIOSK_MODE", "0")

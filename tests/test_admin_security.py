@@ -1,8 +1,13 @@
 """The admin: only staff get in, failed logins are throttled, and its address is configurable."""
 
+import importlib
+
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.urls import clear_url_caches
+
+import decisionaid.urls
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +49,24 @@ def test_repeated_failed_logins_lock_the_account_even_with_the_right_password(cl
     assert client.get(ADMIN).status_code == 302
 
 
-def test_the_admin_lives_at_the_configured_address(client):
-    assert client.get(ADMIN).status_code == 302
-    assert client.get("/not-the-admin/").status_code == 404
+@pytest.fixture
+def admin_url(settings):
+    """Move the admin to another address, as ADMIN_URL does at start-up, and back afterwards."""
+
+    def move(url: str) -> None:
+        settings.ADMIN_URL = url
+        importlib.reload(decisionaid.urls)
+        clear_url_caches()
+
+    yield move
+    settings.ADMIN_URL = ADMIN.lstrip("/")
+    importlib.reload(decisionaid.urls)
+    clear_url_caches()
+
+
+def test_the_admin_lives_at_the_configured_address(client, admin_url):
+    admin_url("back-office-7f3a/")
+    response = client.get("/back-office-7f3a/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/back-office-7f3a/login/")
+    assert client.get(ADMIN).status_code == 404

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import escape
 
 from decisionaid.content import selectors
@@ -46,7 +47,7 @@ def test_page_shows_the_intro_from_content_the_date_and_the_content_version(clie
     release = selectors.current_release()
     assert f"Content version {release.label}" in html
     assert f"Fingerprint {release.fingerprint}" in html
-    assert timezone.localdate().strftime("%Y") in html
+    assert f"Made on {date_format(timezone.localdate(), 'j F Y')}" in html
 
 
 def test_chosen_and_own_questions_each_get_a_tick_box_and_lines_to_write_on(client):

@@ -11,7 +11,8 @@ from django.db.models import Max
 from decisionaid.content.management.commands.export_content import content_models_in_order
 from decisionaid.content.management.commands.import_content import clear_content
 from decisionaid.content.models import ContentRelease, Passage, Question, QuestionTheme, Source
-from decisionaid.content.selectors import current_release, refresh_release
+from decisionaid.content.selectors import current_release
+from decisionaid.content.services import refresh_release
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from decisionaid.guide.forms import CostsForm
-from decisionaid.guide.summary import cost_estimate
+from decisionaid.guide.rules import cost_estimate
 
 
 def test_first_year_is_price_times_first_course_and_later_years_price_times_top_ups(settings):

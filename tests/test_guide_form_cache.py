@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from decisionaid.content.models import ClinicClaim, Question, Risk, Study
-from decisionaid.content.selectors import refresh_release
+from decisionaid.content.services import refresh_release
 from decisionaid.guide.answers import Answers
 
 pytestmark = pytest.mark.django_db

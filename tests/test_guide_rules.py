@@ -6,8 +6,13 @@ from decisionaid.content import selectors
 from decisionaid.content.models import ValueFit
 from decisionaid.guide.answers import Answers
 from decisionaid.guide.forms import QuestionsForm, SituationForm, UnderstandingForm, ValuesForm
-from decisionaid.guide.rules import fits_by_option
-from decisionaid.guide.summary import SURE_ITEMS, SureResult, describe_situation, priorities
+from decisionaid.guide.rules import (
+    SURE_ITEMS,
+    SureResult,
+    describe_situation,
+    fits_by_option,
+    priorities,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +124,14 @@ def test_answers_helper_round_trips_and_forgets(client):
     assert answers.get("sure") == {"sure": "yes"}
     answers.clear()
     assert answers.is_empty()
+
+
+def test_the_see_a_doctor_prompt_leads_only_the_step_after_situation_and_the_summary():
+    from decisionaid.guide import steps
+    from decisionaid.guide.context import warning_passages
+
+    warned = Answers({})
+    warned.set("situation", {"warning_signs": ["sudden"]})
+    shown = [step.slug for step in steps.STEPS if warning_passages(step, warned)]
+    assert shown == [steps.STEPS[1].slug, "summary"]
+    assert not any(warning_passages(step, Answers({})) for step in steps.STEPS)

@@ -154,6 +154,11 @@ def test_every_figure_on_the_values_comparison_cites_the_options_sources(client)
     Answers(session).replace_all({"values": {"ratings": ratings}})
     session.save()
     html = client.get(reverse("guide:step", kwargs={"slug": "values"})).content.decode()
-    for table in html.split('<table class="fit-table">')[1:]:
-        for row in table.split("</table>")[0].split("<tr>")[2:]:
+    tables = re.findall(r'<table class="fit-table">.*?<tbody>(.*?)</tbody>', html, re.S)
+    # Every statement was rated 5, so each gets its table, with one row per option.
+    assert len(tables) == len(ratings)
+    for table in tables:
+        rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
+        assert len(rows) == Option.objects.count()
+        for row in rows:
             assert 'class="cite"' in row, row[:200]

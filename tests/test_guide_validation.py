@@ -6,7 +6,7 @@ import pytest
 from django.utils.html import escape
 
 from decisionaid.content import selectors
-from decisionaid.guide.summary import SURE_ITEMS
+from decisionaid.guide.rules import SURE_ITEMS
 
 pytestmark = pytest.mark.django_db
 

@@ -1,9 +1,14 @@
 """The landing page, the health check and the error pages."""
 
+import json
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
+
+RELEASE_FIXTURE = Path(__file__).resolve().parent.parent / "fixtures/content/release.json"
 
 
 def test_landing_page_says_what_the_tool_is_and_what_it_does_not_do(client):
@@ -33,7 +38,8 @@ def test_healthz_reports_database_and_content_version(client):
     data = response.json()
     assert data["status"] == "ok"
     assert data["database"] == "ok"
-    assert data["content_version"].startswith("2026.11")
+    release = json.loads(RELEASE_FIXTURE.read_text(encoding="utf-8"))[0]["fields"]
+    assert data["content_version"] == release["version"]
     assert len(data["content_fingerprint"]) == 12
 
 

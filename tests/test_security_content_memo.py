@@ -4,13 +4,19 @@ Named with the load and security tests: it is what makes guide pages cheap enoug
 and it must never show a person stale facts after an editor's change.
 """
 
-import pytest
-from django.db import connection
+import os
+import subprocess
+import sys
+from pathlib import Path
 
-from decisionaid.content import memo, selectors
+import pytest
+
+from decisionaid.content import memo, selectors, services
 from decisionaid.content.models import Passage
 
 pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -21,28 +27,36 @@ def memo_on(settings):
     memo.clear()
 
 
-def queries_during(action) -> int:
-    seen: list[str] = []
+def memo_setting(debug: str) -> str:
+    """CONTENT_MEMO as settings.py works it out from DEBUG alone, in a fresh process."""
+    env = {k: v for k, v in os.environ.items() if k not in ("CONTENT_MEMO", "DEBUG")}
+    env.update(DEBUG=debug, SECRET_KEY="a-real-secret-key-" + "x" * 40)
+    code = "from decisionaid import settings; print(settings.CONTENT_MEMO)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
 
-    def note(execute, sql, params, many, context):
-        seen.append(sql)
-        return execute(sql, params, many, context)
 
-    with connection.execute_wrapper(note):
-        action()
-    return len(seen)
+def test_debug_turns_the_memo_off_and_production_turns_it_on():
+    assert memo_setting("1") == "False"
+    assert memo_setting("0") == "True"
 
 
-def test_a_repeat_page_reads_only_the_session_and_the_release(client, memo_on):
+def test_a_repeat_page_reads_only_the_session_and_the_release(
+    client, memo_on, django_assert_max_num_queries
+):
     client.get("/guide/values/")
-    without = queries_during(lambda: client.get("/guide/values/"))
-    assert without <= 4  # the session, the release key, the release for the footer
+    with django_assert_max_num_queries(2):  # the session and the release
+        client.get("/guide/values/")
 
 
-def test_the_memo_is_off_in_development_so_every_read_hits_the_database(settings):
+def test_with_the_memo_off_every_read_hits_the_database(settings, django_assert_num_queries):
     settings.CONTENT_MEMO = False
     selectors.options()
-    assert queries_during(selectors.options) == 2
+    with django_assert_num_queries(2):  # the options and their sources
+        selectors.options()
 
 
 def test_an_editors_change_shows_on_the_next_request_once_the_release_is_refreshed(client, memo_on):
@@ -51,27 +65,28 @@ def test_an_editors_change_shows_on_the_next_request_once_the_release_is_refresh
     passage.body = "A sentence an editor has just written."
     passage.save()
     # In production the save's on_commit hook recomputes the fingerprint; tests never commit.
-    selectors.refresh_release()
+    services.refresh_release()
     assert "A sentence an editor has just written." in client.get("/").content.decode()
 
 
-def test_without_a_release_change_the_memo_keeps_serving_the_same_rows(client, memo_on):
+def test_without_a_release_change_the_memo_keeps_serving_the_same_rows(
+    client, memo_on, django_assert_num_queries
+):
     first = selectors.options()
     second = selectors.options()
     assert first == second and first is not second  # a copy, so callers cannot change the memo
-    assert queries_during(selectors.options) == 0
+    with django_assert_num_queries(0):
+        selectors.options()
 
 
-def test_the_release_is_read_once_per_request_for_the_memo_and_the_footer(client, memo_on):
+def test_the_release_is_read_once_per_request_for_the_memo_and_the_footer(
+    client, memo_on, django_assert_max_num_queries
+):
     client.get("/guide/risks/")
-    seen: list[str] = []
-
-    def note(execute, sql, params, many, context):
-        seen.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(note):
+    with django_assert_max_num_queries(2) as queries:
         html = client.get("/guide/risks/").content.decode()
-    release_reads = [sql for sql in seen if '"content_contentrelease"' in sql]
+    release_reads = [
+        q["sql"] for q in queries.captured_queries if '"content_contentrelease"' in q["sql"]
+    ]
     assert len(release_reads) == 1, release_reads
     assert selectors.current_release().fingerprint in html

@@ -7,10 +7,10 @@ from django.core.cache import cache
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 
-from decisionaid.guide import steps
 from decisionaid.guide.answers import Answers
 from decisionaid.kiosk.takehome import make_token
 from decisionaid.lib.ratelimit import rate_limited
+from decisionaid.public_pages import public_paths
 
 pytestmark = pytest.mark.django_db
 
@@ -28,14 +28,7 @@ TYPICAL_ANSWERS = {
     "sure": {"sure": "no", "understand": "yes", "risks_benefits": "yes", "support": "no"},
 }
 
-PUBLIC_PAGES = [
-    "/",
-    "/about/",
-    "/sources/",
-    "/glossary/",
-    "/checklist/",
-    *[f"/guide/{step.slug}/" for step in steps.STEPS],
-]
+PUBLIC_PAGES = public_paths()
 KIOSK_PAGES = ["/", "/kiosk/exit/", "/guide/situation/", "/guide/summary/", "/checklist/"]
 
 

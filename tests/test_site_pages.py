@@ -25,7 +25,9 @@ def get_html(client, name: str) -> str:
 def set_review_due(days_from_today: int) -> None:
     release = current_release()
     release.next_review_due = timezone.localdate() + datetime.timedelta(days=days_from_today)
-    release.save(update_fields=["next_review_due"])
+    # A release is reviewed and published before its next review falls due (a database rule).
+    release.reviewed_on = release.published_on = release.next_review_due - datetime.timedelta(365)
+    release.save(update_fields=["next_review_due", "reviewed_on", "published_on"])
 
 
 def test_about_shows_every_about_passage_and_the_current_release(client):

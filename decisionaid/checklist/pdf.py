@@ -1,7 +1,9 @@
-"""Turn the checklist's HTML into a tagged PDF with WeasyPrint, quickly and without leaks."""
+"""Turn the checklist's HTML into a tagged PDF with WeasyPrint, quickly and without leaks.
+
+A leaf: it knows HTML, stylesheets and the static-file fetcher, never what goes on a checklist.
+"""
 
 import logging
-import time
 from urllib.parse import urljoin
 
 from django.templatetags.static import static
@@ -82,24 +84,3 @@ def render_pdf(
         pdf_variant="pdf/ua-1",
         uncompressed_pdf=False,
     )
-
-
-def warm_up() -> float:
-    """Render one checklist so the first real visitor does not wait for a cold start.
-
-    Returns the seconds it took; never raises, since a failed warm-up must not stop a worker.
-    """
-    from django.db import close_old_connections, connections
-
-    from .services import checklist_html_for_warm_up
-
-    started = time.perf_counter()
-    try:
-        for paper in PAPER_SIZES:
-            render_pdf(checklist_html_for_warm_up(paper), paper=paper)
-    except Exception:
-        logger.exception("Warming up the PDF renderer failed; the first PDF will be slower.")
-    finally:
-        close_old_connections()
-        connections.close_all()
-    return time.perf_counter() - started

@@ -7,7 +7,6 @@ from django.contrib.sessions.backends.base import SessionBase
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest
 from django.template.loader import render_to_string
-from django.test import RequestFactory
 from django.utils import timezone
 
 from decisionaid.content import selectors
@@ -82,8 +81,14 @@ def checklist_pdf(request: HttpRequest, *, paper: str) -> bytes:
     return render_pdf(render_checklist_html(request, paper=paper, for_pdf=True), paper=paper)
 
 
-def checklist_html_for_warm_up(paper: str) -> str:
-    """The empty-session checklist, as a first visitor would get it, for warming a worker."""
-    request = RequestFactory().get("/checklist.pdf", {"paper": paper})
-    request.session = {}
-    return render_checklist_html(request, paper=paper, for_pdf=True)
+def first_visit_pdf_html(paper: str) -> str:
+    """The PDF checklist's HTML for an empty visit at home, built without a request: the page
+    context that the context processors would add for that visitor is added here."""
+    release = selectors.current_release()
+    context = {
+        **checklist_context({}, paper=paper, for_pdf=True),
+        "content_release": release,
+        "content_review_overdue": selectors.is_review_overdue(release),
+        "kiosk": False,
+    }
+    return render_to_string(TEMPLATE, context)

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from decisionaid.content import selectors
 from decisionaid.lib.ratelimit import rate_limited
 from decisionaid.lib.rendercap import render_capped
 
@@ -21,10 +22,16 @@ def checklist_page(request: HttpRequest) -> HttpResponse:
     return render(request, services.TEMPLATE, context)
 
 
+def busy(request: HttpRequest) -> HttpResponse:
+    """Too many PDFs are being made on this host right now: say to try again in a few seconds."""
+    passages = selectors.passages_for("checklist-busy")
+    return render(request, "checklist/busy.html", {"passages": passages}, status=503)
+
+
 @require_safe
 @never_cache
 @rate_limited("checklist-pdf", "PDF_RATE_LIMIT")
-@render_capped
+@render_capped(busy)
 def checklist_pdf(request: HttpRequest) -> HttpResponse:
     paper = request.GET.get("paper", DEFAULT_PAPER).strip().lower() or DEFAULT_PAPER
     if paper not in PAPER_SIZES:

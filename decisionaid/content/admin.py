@@ -15,10 +15,35 @@ from .selectors import current_release, is_review_overdue
 
 # How far ahead an editor is warned that a review is coming up.
 REVIEW_SOON_DAYS = 90
+# Rows named one by one in the warning; a longer list is cut short with a count.
+PROBLEMS_SHOWN = 10
+
+
+class ContentAdmin(admin.ModelAdmin):
+    """Warns on the list page about rows the public pages leave out because they break a rule.
+
+    The admin's own forms refuse such rows (clean() and the database constraints); this catches
+    rows that got in another way, such as SQL or a database older than the rules.
+    """
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict | None = None
+    ) -> HttpResponse:
+        if request.method == "GET":
+            broken = [(row, row.problems()) for row in self.model._default_manager.all()]
+            broken = [(row, problems) for row, problems in broken if problems]
+            for row, problems in broken[:PROBLEMS_SHOWN]:
+                messages.error(
+                    request,
+                    f"“{row}” is not shown to visitors until it is fixed: {'; '.join(problems)}",
+                )
+            if len(broken) > PROBLEMS_SHOWN:
+                messages.error(request, f"… and {len(broken) - PROBLEMS_SHOWN} more rows.")
+        return super().changelist_view(request, extra_context)
 
 
 @admin.register(models.Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(ContentAdmin):
     list_display = ["number", "slug", "citation", "year", "kind"]
     list_display_links = ["number", "slug"]
     list_filter = ["kind", "year"]
@@ -42,7 +67,7 @@ class HasSourcesFilter(admin.SimpleListFilter):
         return queryset
 
 
-class SourcedAdmin(admin.ModelAdmin):
+class SourcedAdmin(ContentAdmin):
     filter_horizontal = ["sources"]
     search_fields = ["slug"]
     list_filter: list = [HasSourcesFilter]
@@ -170,7 +195,7 @@ class ValueStatementAdmin(SourcedAdmin):
 
 
 @admin.register(models.ValueFit)
-class ValueFitAdmin(admin.ModelAdmin):
+class ValueFitAdmin(ContentAdmin):
     list_display = ["option", "statement", "fit", "explanation"]
     list_filter = ["fit", "option", "statement"]
     search_fields = ["explanation", "option__name", "statement__statement"]
@@ -265,7 +290,7 @@ def review_status(release: models.ContentRelease, today: datetime.date | None = 
 
 
 @admin.register(models.ContentRelease)
-class ContentReleaseAdmin(admin.ModelAdmin):
+class ContentReleaseAdmin(ContentAdmin):
     list_display = [
         "version",
         "revision",

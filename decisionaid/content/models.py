@@ -1,6 +1,19 @@
 """The evidence content: every patient-facing fact, with its sources, editable in the admin."""
 
+from decimal import Decimal
+
 from django.db import models
+from django.db.models import F, Q
+
+from .validation import Rule, ValidatedModel, constraints_for
+
+# What the cost calculator accepts, so an example price and course can always fill it in.
+PRICE_MIN = Decimal("1")
+PRICE_MAX = Decimal("10000")
+SESSIONS_MAX = 52
+# Years a study or source can plausibly carry.
+YEAR_MIN = 1900
+YEAR_MAX = 2100
 
 
 class SlugManager(models.Manager):
@@ -17,7 +30,7 @@ class Certainty(models.TextChoices):
     VERY_LOW = "very_low", "Very low"
 
 
-class Sourced(models.Model):
+class Sourced(ValidatedModel):
     """Shared fields of a content item: a stable slug, a display order and its sources."""
 
     slug = models.SlugField(max_length=80, unique=True)
@@ -34,7 +47,49 @@ class Sourced(models.Model):
         return (self.slug,)
 
 
-class Source(models.Model):
+def _within(field: str, low: object, high: object, message: str, name: str) -> Rule:
+    return Rule(name, field, Q(**{f"{field}__gte": low, f"{field}__lte": high}), message)
+
+
+def _counts_rules(arm: str) -> list[Rule]:
+    """An icon array needs both counts of an arm, at least one person, and no more improved."""
+    improved, total = f"{arm}_improved", f"{arm}_total"
+    return [
+        Rule(
+            f"study_{arm}_counts_together",
+            improved,
+            Q(**{f"{improved}__isnull": True, f"{total}__isnull": True})
+            | Q(**{f"{improved}__isnull": False, f"{total}__isnull": False}),
+            "Give both the number who improved and the group size, or leave both empty.",
+        ),
+        Rule(
+            f"study_{arm}_total_positive",
+            total,
+            Q(**{f"{total}__gt": 0}),
+            "A group needs at least one person.",
+        ),
+        Rule(
+            f"study_{arm}_improved_within_total",
+            improved,
+            Q(**{f"{improved}__lte": F(total)}),
+            "The number who improved cannot be more than the group size.",
+        ),
+    ]
+
+
+SOURCE_RULES = [
+    Rule("source_number_positive", "number", Q(number__gte=1), "Numbers start at 1."),
+    _within(
+        "year",
+        YEAR_MIN,
+        YEAR_MAX,
+        f"Enter a year from {YEAR_MIN} to {YEAR_MAX}.",
+        "source_year_plausible",
+    ),
+]
+
+
+class Source(ValidatedModel):
     class Kind(models.TextChoices):
         REVIEW = "review", "Systematic or narrative review"
         TRIAL = "trial", "Clinical trial"
@@ -56,15 +111,42 @@ class Source(models.Model):
     )
 
     objects = SlugManager()
+    RULES = SOURCE_RULES
 
     class Meta:
         ordering = ["number"]
+        constraints = constraints_for(SOURCE_RULES)
 
     def __str__(self) -> str:
         return f"[{self.number}] {self.citation[:80]}"
 
     def natural_key(self):
         return (self.slug,)
+
+
+STUDY_RULES = [
+    _within(
+        "year",
+        YEAR_MIN,
+        YEAR_MAX,
+        f"Enter a year from {YEAR_MIN} to {YEAR_MAX}.",
+        "study_year_plausible",
+    ),
+    Rule(
+        "study_people_positive",
+        "number_of_people",
+        Q(number_of_people__gt=0),
+        "Enter at least 1 person, or leave it empty.",
+    ),
+    Rule(
+        "study_studies_positive",
+        "number_of_studies",
+        Q(number_of_studies__gt=0),
+        "Enter at least 1 study, or leave it empty.",
+    ),
+    *_counts_rules("treated"),
+    *_counts_rules("control"),
+]
 
 
 class Study(Sourced):
@@ -99,8 +181,11 @@ class Study(Sourced):
     control_total = models.PositiveIntegerField(null=True, blank=True)
     outcome_label = models.CharField(max_length=120, blank=True)
 
+    RULES = STUDY_RULES
+
     class Meta(Sourced.Meta):
         verbose_name_plural = "studies"
+        constraints = constraints_for(STUDY_RULES)
 
     def __str__(self) -> str:
         return self.title
@@ -108,6 +193,13 @@ class Study(Sourced):
     @property
     def has_icon_array(self) -> bool:
         return bool(self.treated_total and self.control_total)
+
+
+OPTION_RULES = [
+    _within(
+        "evidence_level", 0, 4, "Choose one of the listed strengths.", "option_evidence_level_known"
+    ),
+]
 
 
 class Option(Sourced):
@@ -132,6 +224,7 @@ class Option(Sourced):
     time_to_results = models.TextField(max_length=400)
     is_mesotherapy = models.BooleanField(default=False)
 
+    RULES = OPTION_RULES
     ROWS = [
         ("what_it_is", "What it is"),
         ("approval_status", "Approval status"),
@@ -141,6 +234,9 @@ class Option(Sourced):
         ("cost_and_effort", "Cost and effort"),
         ("time_to_results", "Time to see results"),
     ]
+
+    class Meta(Sourced.Meta):
+        constraints = constraints_for(OPTION_RULES)
 
     def __str__(self) -> str:
         return self.name
@@ -169,6 +265,43 @@ class Risk(Sourced):
         return self.name
 
 
+COST_RULES = [
+    _within(
+        "price_low",
+        PRICE_MIN,
+        PRICE_MAX,
+        f"Enter a lowest price from {PRICE_MIN} to {PRICE_MAX:,}.",
+        "cost_price_low_in_range",
+    ),
+    Rule(
+        "cost_price_high_not_below_low",
+        "price_high",
+        Q(price_high__gte=F("price_low")),
+        "The highest price cannot be below the lowest price.",
+    ),
+    Rule(
+        "cost_price_high_in_range",
+        "price_high",
+        Q(price_high__lte=PRICE_MAX),
+        f"Enter a highest price of {PRICE_MAX:,} or less.",
+    ),
+    _within(
+        "first_course_sessions",
+        1,
+        SESSIONS_MAX,
+        f"Enter from 1 to {SESSIONS_MAX} sessions.",
+        "cost_first_course_in_range",
+    ),
+    _within(
+        "maintenance_sessions_per_year",
+        0,
+        SESSIONS_MAX,
+        f"Enter from 0 to {SESSIONS_MAX} sessions.",
+        "cost_maintenance_in_range",
+    ),
+]
+
+
 class CostDefault(Sourced):
     """Example prices and course lengths; the person's own quote always overrides them."""
 
@@ -181,6 +314,11 @@ class CostDefault(Sourced):
     maintenance_sessions_per_year = models.PositiveIntegerField()
     maintenance_text = models.CharField(max_length=300)
     source_quality = models.TextField(max_length=600)
+
+    RULES = COST_RULES
+
+    class Meta(Sourced.Meta):
+        constraints = constraints_for(COST_RULES)
 
     def __str__(self) -> str:
         return self.label
@@ -241,7 +379,7 @@ class ValueFitManager(models.Manager):
         return self.get(statement__slug=statement_slug, option__slug=option_slug)
 
 
-class ValueFit(models.Model):
+class ValueFit(ValidatedModel):
     """How one option relates to one thing a person may care about; never a score."""
 
     class Fit(models.TextChoices):
@@ -316,7 +454,23 @@ class ReleaseManager(models.Manager):
         return self.get(version=version)
 
 
-class ContentRelease(models.Model):
+RELEASE_RULES = [
+    Rule(
+        "release_review_due_after_review",
+        "next_review_due",
+        Q(next_review_due__gt=F("reviewed_on")),
+        "The next review must be due after the last review.",
+    ),
+    Rule(
+        "release_review_due_after_publication",
+        "next_review_due",
+        Q(next_review_due__gt=F("published_on")),
+        "The next review must be due after the release is published.",
+    ),
+]
+
+
+class ContentRelease(ValidatedModel):
     """A reviewed edition of the content; every checklist prints the current one."""
 
     version = models.CharField(max_length=20, unique=True)
@@ -331,9 +485,11 @@ class ContentRelease(models.Model):
     fingerprint = models.CharField(max_length=16, blank=True, editable=False)
 
     objects = ReleaseManager()
+    RULES = RELEASE_RULES
 
     class Meta:
         ordering = ["-published_on", "-id"]
+        constraints = constraints_for(RELEASE_RULES)
 
     def __str__(self) -> str:
         return self.version
@@ -346,7 +502,7 @@ class ContentRelease(models.Model):
         return f"{self.version}.{self.revision}" if self.revision else self.version
 
 
-class Disclosure(models.Model):
+class Disclosure(ValidatedModel):
     """Who publishes the guide, who pays for it, and how to report a mistake (IPDAS)."""
 
     slug = models.SlugField(max_length=40, unique=True)
@@ -393,7 +549,7 @@ class ContributorManager(models.Manager):
         return self.get(slug=slug)
 
 
-class Contributor(models.Model):
+class Contributor(ValidatedModel):
     """An author or reviewer of the content, with their role, qualifications and interests."""
 
     class Role(models.TextChoices):

@@ -1,13 +1,14 @@
-"""Reads of the content, so views and templates never build their own queries."""
+"""Reads of the content, so views and templates never build their own queries (writes: services)."""
 
 import datetime
+import logging
+from collections.abc import Iterable
+from typing import TypeVar
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 
 from . import memo
-from .fingerprint import compute_fingerprint
 from .memo import memoized
 from .models import (
     ClinicClaim,
@@ -26,35 +27,35 @@ from .models import (
     Study,
     ValueStatement,
 )
+from .validation import ValidatedModel
+
+logger = logging.getLogger(__name__)
+Row = TypeVar("Row", bound=ValidatedModel)
 
 
 def current_release() -> ContentRelease | None:
-    """The newest release, with its fingerprint filled in if fixtures were just loaded."""
+    """The newest release (its fingerprint is filled in by services.refresh_release)."""
     if settings.CONTENT_MEMO:
-        release = memo.latest_release()
-    else:
-        release = ContentRelease.objects.order_by("-published_on", "-id").first()
-    if release is not None and not release.fingerprint:
-        release.fingerprint = compute_fingerprint()
-        release.save(update_fields=["fingerprint"])
-    return release
+        return memo.latest_release()
+    return ContentRelease.objects.order_by("-published_on", "-id").first()
 
 
-def refresh_release(*, bump: bool = True) -> ContentRelease | None:
-    """Recompute the fingerprint; when content really changed, count a new revision."""
-    with transaction.atomic():
-        release = (
-            ContentRelease.objects.select_for_update().order_by("-published_on", "-id").first()
-        )
-        if release is None:
-            return None
-        fingerprint = compute_fingerprint()
-        if fingerprint != release.fingerprint:
-            if bump and release.fingerprint:
-                release.revision += 1
-            release.fingerprint = fingerprint
-            release.save(update_fields=["fingerprint", "revision"])
-    return release
+def showable(rows: Iterable[Row]) -> list[Row]:
+    """The rows a page can show; a row that breaks its rules (forced in by SQL, or stored before
+    the rules existed) is left out and logged, and the admin lists it for editors."""
+    shown = []
+    for row in rows:
+        problems = row.problems()
+        if problems:
+            logger.error(
+                "Content %s %r left off public pages: %s",
+                row._meta.verbose_name,
+                row.pk,
+                "; ".join(problems),
+            )
+        else:
+            shown.append(row)
+    return shown
 
 
 def is_review_overdue(
@@ -72,12 +73,12 @@ def passages_for(page: str) -> list[Passage]:
 
 @memoized
 def studies() -> list[Study]:
-    return list(Study.objects.prefetch_related("sources"))
+    return showable(Study.objects.prefetch_related("sources"))
 
 
 @memoized
 def options() -> list[Option]:
-    return list(Option.objects.prefetch_related("sources"))
+    return showable(Option.objects.prefetch_related("sources"))
 
 
 @memoized
@@ -87,7 +88,7 @@ def risks() -> list[Risk]:
 
 @memoized
 def cost_default() -> CostDefault | None:
-    return CostDefault.objects.prefetch_related("sources").first()
+    return next(iter(showable(CostDefault.objects.prefetch_related("sources"))), None)
 
 
 @memoized
@@ -135,7 +136,7 @@ def key_facts(kind: str | None = None) -> list[KeyFact]:
 
 @memoized
 def sources() -> list[Source]:
-    return list(Source.objects.all())
+    return showable(Source.objects.all())
 
 
 @memoized

@@ -12,7 +12,7 @@ def _content_changed(sender, **kwargs) -> None:
     action = kwargs.get("action")
     if action is not None and not action.startswith("post_"):
         return
-    from .selectors import refresh_release
+    from .services import refresh_release
 
     transaction.on_commit(refresh_release)
 

@@ -8,10 +8,10 @@ from django.urls import NoReverseMatch, reverse
 from decisionaid.content import selectors
 from decisionaid.content.models import Option
 
+from . import steps
 from .answers import Answers
-from .choices import QUIZ_CHOICES, label_for
-from .rules import fits_by_option
-from .summary import QuizResult, build_summary, cost_estimate, priorities
+from .rules import cost_estimate, fits_by_option, priorities, quiz_results
+from .summary import build_summary
 
 WARNING_PAGE = "situation-see-doctor"
 
@@ -82,13 +82,7 @@ def _values(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
 
 
 def _understanding(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
-    responses = answers.get("understanding").get("responses", {})
-    feedback = [
-        (QuizResult(item, responses[item.slug]), label_for(QUIZ_CHOICES, responses[item.slug]))
-        for item in selectors.quiz_items()
-        if item.slug in responses
-    ]
-    return {"feedback": feedback}
+    return {"feedback": quiz_results(answers.get("understanding").get("responses", {}))}
 
 
 def _summary(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
@@ -123,8 +117,13 @@ def step_context(slug: str, answers: Answers, query: Mapping[str, str]) -> dict[
     return builder(answers, query) if builder else {}
 
 
-def warning_passages(answers: Answers) -> list:
-    """The see-a-doctor passages, when the person ticked a warning sign."""
-    if answers.get("situation").get("warning_signs"):
+def warning_passages(step: steps.Step, answers: Answers) -> list:
+    """The see-a-doctor passages, when the person ticked a warning sign: they lead the page right
+    after the situation step, where the person goes next, and the summary."""
+    previous = steps.previous_step(step)
+    after_situation = previous is not None and previous.slug == "situation"
+    if (after_situation or step.slug == "summary") and answers.get("situation").get(
+        "warning_signs"
+    ):
         return selectors.passages_for(WARNING_PAGE)
     return []

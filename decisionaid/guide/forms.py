@@ -10,7 +10,7 @@ from django import forms
 from django.conf import settings
 
 from decisionaid.content import selectors
-from decisionaid.content.models import Option
+from decisionaid.content.models import PRICE_MAX, PRICE_MIN, SESSIONS_MAX, Option
 
 from .choices import (
     DIAGNOSED_CHOICES,
@@ -22,11 +22,7 @@ from .choices import (
     WARNING_SIGN_CHOICES,
     YES_NO_CHOICES,
 )
-from .summary import SURE_ITEMS
-
-PRICE_MIN = Decimal("1")
-PRICE_MAX = Decimal("10000")
-SESSIONS_MAX = 52
+from .rules import SURE_ITEMS
 
 
 class StepForm(forms.Form):

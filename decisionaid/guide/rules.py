@@ -1,10 +1,153 @@
-"""Plain rules behind the guide's pages: how options relate to a person's priorities."""
+"""The guide's plain rules, one home for all: costs, priorities and how options fit them, the
+quiz's feedback, the chosen questions, the situation in words and SURE scoring."""
 
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
-from decisionaid.content.models import Option, ValueFit
+from django.conf import settings
 
-from .summary import Priority
+from decisionaid.content import selectors
+from decisionaid.content.models import Option, Question, QuizItem, ValueFit, ValueStatement
+
+from .choices import (
+    DIAGNOSED_CHOICES,
+    DURATION_CHOICES,
+    QUIZ_CHOICES,
+    WARNING_SIGN_CHOICES,
+    label_for,
+)
+
+SURE_ITEMS = [
+    ("sure", "Do you feel sure about the best choice for you?"),
+    ("understand", "Do you know the benefits and risks of each option?"),
+    ("risks_benefits", "Are you clear about which benefits and risks matter most to you?"),
+    ("support", "Do you have enough support and advice to make a choice?"),
+]
+HIGH_PRIORITY = 4
+
+
+@dataclass(frozen=True)
+class CostEstimate:
+    currency: str
+    price_per_session: Decimal
+    first_course_sessions: int
+    maintenance_per_year: int
+    first_year_top_ups: int = 0
+
+    @property
+    def first_year_sessions(self) -> int:
+        """The first course plus any top-ups that fall before the first year is over."""
+        return self.first_course_sessions + self.first_year_top_ups
+
+    @property
+    def first_year(self) -> Decimal:
+        return self.price_per_session * self.first_year_sessions
+
+    @property
+    def later_years(self) -> Decimal:
+        return self.price_per_session * self.maintenance_per_year
+
+
+@dataclass(frozen=True)
+class Priority:
+    statement: ValueStatement
+    rating: int
+    fits: list[ValueFit]
+
+
+@dataclass(frozen=True)
+class QuizResult:
+    item: QuizItem
+    response: str
+
+    @property
+    def correct(self) -> bool:
+        return self.response == ("true" if self.item.is_true else "false")
+
+    @property
+    def answer_label(self) -> str:
+        """What the person answered, in the words of the choice they picked."""
+        return label_for(QUIZ_CHOICES, self.response)
+
+
+@dataclass(frozen=True)
+class SureResult:
+    answers: dict[str, str]
+
+    @property
+    def score(self) -> int:
+        return sum(1 for key, _ in SURE_ITEMS if self.answers.get(key) == "yes")
+
+    @property
+    def complete(self) -> bool:
+        return all(self.answers.get(key) in ("yes", "no") for key, _ in SURE_ITEMS)
+
+    @property
+    def any_no(self) -> bool:
+        return any(self.answers.get(key) == "no" for key, _ in SURE_ITEMS)
+
+    def rows(self) -> list[tuple[str, str]]:
+        return [(text, self.answers.get(key, "")) for key, text in SURE_ITEMS]
+
+
+def describe_situation(situation: dict) -> list[tuple[str, str]]:
+    """The situation answers as (question, answer in words) rows, leaving out unanswered ones."""
+    rows = []
+    if label_for(DIAGNOSED_CHOICES, situation.get("diagnosed", "")):
+        rows.append(
+            (
+                "Diagnosed with pattern hair loss",
+                label_for(DIAGNOSED_CHOICES, situation["diagnosed"]),
+            )
+        )
+    if label_for(DURATION_CHOICES, situation.get("duration", "")):
+        rows.append(("Hair thinning for", label_for(DURATION_CHOICES, situation["duration"])))
+    tried = set(situation.get("tried", []))
+    if tried:
+        names = [option.name for option in selectors.options() if option.slug in tried]
+        rows.append(("Already tried", ", ".join(names)))
+    signs = [label_for(WARNING_SIGN_CHOICES, key) for key in situation.get("warning_signs", [])]
+    if any(signs):
+        rows.append(("Signs to see a doctor about", "; ".join(s for s in signs if s)))
+    return rows
+
+
+def cost_estimate(data: dict) -> CostEstimate | None:
+    try:
+        price = Decimal(str(data["price_per_session"]))
+        sessions = int(data["first_course_sessions"])
+        maintenance = int(data["maintenance_per_year"])
+        top_ups = int(data.get("first_year_top_ups") or 0)
+    except (KeyError, TypeError, ValueError, InvalidOperation):
+        return None
+    if top_ups < 0:
+        return None
+    return CostEstimate(settings.CURRENCY, price, sessions, maintenance, top_ups)
+
+
+def priorities(ratings: dict) -> list[Priority]:
+    """The statements rated highest, each with how every option relates to it."""
+    chosen = []
+    for statement in selectors.value_statements():
+        rating = ratings.get(statement.slug)
+        if isinstance(rating, int) and rating >= HIGH_PRIORITY:
+            chosen.append(Priority(statement, rating, list(statement.fits.all())))
+    return sorted(chosen, key=lambda p: (-p.rating, p.statement.order))
+
+
+def chosen_questions(data: dict) -> list[Question]:
+    """The person's picks, or the default selection when they have not visited that step."""
+    slugs = data["selected"] if "selected" in data else selectors.default_question_slugs()
+    return [q for q in selectors.questions() if q.slug in set(slugs)]
+
+
+def quiz_results(responses: dict) -> list[QuizResult]:
+    """Feedback for each quiz statement the person answered, in the content's order."""
+    return [
+        QuizResult(item, responses[item.slug])
+        for item in selectors.quiz_items()
+        if item.slug in responses
+    ]
 
 
 @dataclass(frozen=True)

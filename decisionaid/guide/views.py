@@ -1,5 +1,7 @@
 """One view for every guide step: show it, or save it and move on (POST, then redirect)."""
 
+from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -8,11 +10,11 @@ from django.views.decorators.http import require_POST
 
 from decisionaid.content import selectors
 from decisionaid.lib.strictinput import unexpected_fields
-from decisionaid.pages.views import bad_request
 
 from . import steps
 from .answers import Answers
 from .context import step_context, warning_passages
+from .readability import reading_level
 
 ACTIONS = {"back", "next", "skip", "show"}
 
@@ -36,7 +38,7 @@ def step_view(request: HttpRequest, slug: str) -> HttpResponse:
         if request.method == "POST":
             form = step.form_class(request.POST)
             if unexpected_fields(request.POST, form, also=["action"]):
-                return bad_request(request)
+                raise BadRequest("unexpected form fields")
             action = request.POST.get("action", "next")
             action = action if action in ACTIONS else "next"
             if action == "skip" and step.optional:
@@ -51,7 +53,7 @@ def step_view(request: HttpRequest, slug: str) -> HttpResponse:
             form = step.form_class(initial=step.form_class.initial_from(answers.get(step.slug)))
     elif request.method == "POST":
         if unexpected_fields(request.POST, None, also=["action"]):
-            return bad_request(request)
+            raise BadRequest("unexpected form fields")
         return _move(step, request.POST.get("action", "next"))
     previous = steps.previous_step(step)
     context = {
@@ -63,12 +65,7 @@ def step_view(request: HttpRequest, slug: str) -> HttpResponse:
         "next": steps.next_step(step),
         "form": form,
         "passages": selectors.passages_for(step.slug),
-        # The see-a-doctor prompt leads the page right after the situation step, and the summary.
-        "warnings": (
-            warning_passages(answers)
-            if (previous and previous.slug == "situation") or step.slug == "summary"
-            else []
-        ),
+        "warnings": warning_passages(step, answers),
         **step_context(step.slug, answers, request.GET),
     }
     return render(request, step.template, context)
@@ -88,3 +85,17 @@ def _move(step: steps.Step, action: str) -> HttpResponseRedirect:
 def start_over(request: HttpRequest) -> HttpResponse:
     Answers(request.session).clear()
     return redirect("pages:landing")
+
+
+def how_made(request: HttpRequest) -> HttpResponse:
+    """How the guide was made, with the reading level of the content as it is right now."""
+    return render(
+        request,
+        "pages/how_made.html",
+        {
+            "passages": selectors.passages_for("how-made"),
+            "disclosure": selectors.disclosure(),
+            "contact_email": settings.CONTACT_EMAIL,
+            "reading": reading_level(),
+        },
+    )

@@ -5,6 +5,7 @@ another site can neither switch a browser into kiosk mode nor replace a person's
 """
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,7 +15,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from decisionaid.guide.answers import Answers
 from decisionaid.lib.sessionpurge import purge_expired_sessions
 from decisionaid.lib.strictinput import unexpected_fields
-from decisionaid.pages.views import bad_request
 
 from . import mode, pin
 from .forms import ExitForm
@@ -29,7 +29,7 @@ def enter(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "kiosk/enter.html", {"unavailable": False})
     if unexpected_fields(request.POST, None):
-        return bad_request(request)
+        raise BadRequest("unexpected form fields")
     Answers(request.session).clear()
     response = redirect("pages:landing")
     mode.turn_on(response)
@@ -45,7 +45,7 @@ def exit_kiosk(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "kiosk/exit.html", {"form": form})
     if unexpected_fields(request.POST, form or ExitForm()):
-        return bad_request(request)
+        raise BadRequest("unexpected form fields")
     if form is None or (form.is_valid() and pin.pin_matches(form.cleaned_data["pin"])):
         Answers(request.session).clear()
         response = redirect("pages:landing")
@@ -95,7 +95,7 @@ def resume(request: HttpRequest, token: str) -> HttpResponse:
     else:
         if request.method == "POST":
             if unexpected_fields(request.POST, None):
-                return bad_request(request)
+                raise BadRequest("unexpected form fields")
             Answers(request.session).replace_all(choices)
             return redirect("guide:step", slug="summary")
         has_answers = not Answers(request.session).is_empty()

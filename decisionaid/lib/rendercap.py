@@ -16,7 +16,6 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 
 logger = logging.getLogger(__name__)
 
@@ -104,28 +103,23 @@ def render_slot() -> Iterator[bool]:
         yield got
 
 
-def busy_response(request: HttpRequest) -> HttpResponse:
-    """503 with Retry-After and a page that says to try again in a few seconds."""
-    from decisionaid.content import selectors
+def render_capped(
+    busy: Callable[[HttpRequest], HttpResponse],
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Run the view only while a render slot is free on this host; else answer `busy` (its page
+    should say to try again in a few seconds), as a 503 with Retry-After."""
 
-    response = render(
-        request,
-        "checklist/busy.html",
-        {"passages": selectors.passages_for("checklist-busy")},
-        status=503,
-    )
-    response["Retry-After"] = str(settings.PDF_RENDER_RETRY_AFTER)
-    return response
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @functools.wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            with render_slot() as got:
+                if not got:
+                    response = busy(request)
+                    response.status_code = 503
+                    response["Retry-After"] = str(settings.PDF_RENDER_RETRY_AFTER)
+                    return response
+                return view(request, *args, **kwargs)
 
+        return wrapped
 
-def render_capped(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Run the view only while a render slot is free on this host; else answer busy_response."""
-
-    @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        with render_slot() as got:
-            if not got:
-                return busy_response(request)
-            return view(request, *args, **kwargs)
-
-    return wrapped
+    return decorator

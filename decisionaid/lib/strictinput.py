@@ -4,7 +4,8 @@ from collections.abc import Callable, Iterable
 from urllib.parse import unquote_to_bytes
 
 from django import forms
-from django.core.exceptions import RequestDataTooBig
+from django.conf import settings
+from django.core.exceptions import BadRequest, RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, QueryDict
 
 # Every form of ours sends these besides its own fields.
@@ -36,22 +37,33 @@ def readable_body(request: HttpRequest) -> bool:
     return True
 
 
+def body_limit(request: HttpRequest) -> int:
+    """How many bytes of form data this page takes: the admin's long texts get more room."""
+    if request.path.startswith("/" + settings.ADMIN_URL):
+        return settings.ADMIN_UPLOAD_MAX_MEMORY_SIZE
+    return settings.PUBLIC_UPLOAD_MAX_MEMORY_SIZE
+
+
 class StrictInputMiddleware:
-    """Answer an unreadable query string, or a form body too big or not UTF-8, with the 400 page."""
+    """Refuse an unreadable query string, or a form body too big or not UTF-8, as a bad request.
+
+    It raises rather than rendering a page, so the 400 page comes from Django's handler400 and
+    this lowest layer needs nothing from the layers above it.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        from decisionaid.pages.views import bad_request
-
-        raw_query = request.META.get("QUERY_STRING", "").encode("iso-8859-1", "replace")
         try:
-            readable = readable_form_data(raw_query) and readable_body(request)
-        except RequestDataTooBig as error:
-            return bad_request(request, error)
-        if not readable:
-            return bad_request(request)
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            raise BadRequest("The Content-Length header is not a number.") from None
+        if length > body_limit(request):
+            raise RequestDataTooBig("The form data is larger than this page accepts.")
+        raw_query = request.META.get("QUERY_STRING", "").encode("iso-8859-1", "replace")
+        if not (readable_form_data(raw_query) and readable_body(request)):
+            raise BadRequest("The query string or form data is not UTF-8.")
         return self.get_response(request)
 
 

@@ -7,9 +7,9 @@ app_name = "pages"
 urlpatterns = [
     path("", views.landing, name="landing"),
     path("about/", views.about, name="about"),
-    path("how-this-guide-was-made/", views.how_made, name="how-made"),
     path("sources/", views.sources, name="sources"),
     path("glossary/", views.glossary, name="glossary"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots"),
 ]

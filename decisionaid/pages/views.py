@@ -5,12 +5,10 @@ from django.db import DatabaseError, connection
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 from django.views.decorators.cache import never_cache
 
 from decisionaid.content import selectors
-from decisionaid.guide.readability import reading_level
-from decisionaid.kiosk.mode import is_kiosk
 
 # Pages a person can simply open again to carry on; the error pages link back to them.
 RETRY_URL_NAMES = {"guide:step", "kiosk:exit", "checklist:page"}
@@ -33,20 +31,6 @@ def about(request: HttpRequest) -> HttpResponse:
             "passages": selectors.passages_for("about"),
             "disclosure": selectors.disclosure(),
             "contact_email": settings.CONTACT_EMAIL,
-        },
-    )
-
-
-def how_made(request: HttpRequest) -> HttpResponse:
-    """How the guide was made, with the reading level of the content as it is right now."""
-    return render(
-        request,
-        "pages/how_made.html",
-        {
-            "passages": selectors.passages_for("how-made"),
-            "disclosure": selectors.disclosure(),
-            "contact_email": settings.CONTACT_EMAIL,
-            "reading": reading_level(),
         },
     )
 
@@ -99,6 +83,24 @@ def healthz(request: HttpRequest) -> JsonResponse:
     )
 
 
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """The guide and site pages may be crawled; kiosk screens and take-home links may not.
+
+    The admin is not named here, since its address may be kept private (ADMIN_URL); Django's
+    admin pages carry a noindex robots meta tag of their own.
+    """
+    token = "token"
+    take_home = reverse("kiosk:resume", kwargs={"token": token}).removesuffix(f"{token}/")
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('kiosk:enter')}",
+        f"Disallow: {take_home}",
+        f"Disallow: {reverse('checklist:pdf')}",
+        "Allow: /",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "pages/400.html", {"retry_path": retry_path(request)}, status=400)
 
@@ -109,7 +111,8 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """A form sent without its matching security token: most often an old page after a reset."""
-    context = {"retry_path": retry_path(request), "kiosk": is_kiosk(request)}
+    # KioskMiddleware has marked the request by the time the CSRF check runs.
+    context = {"retry_path": retry_path(request), "kiosk": getattr(request, "kiosk", False)}
     return render(request, "pages/csrf_failure.html", context, status=403)
 
 

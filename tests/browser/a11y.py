@@ -10,22 +10,13 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from decisionaid.guide.choices import MAX_OWN_QUESTION_LENGTH
-from decisionaid.guide.steps import STEPS
+from decisionaid.public_pages import public_paths, step_paths
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 
-STEP_PATHS = [f"/guide/{step.slug}/" for step in STEPS]
-SITE_PATHS = [
-    "/",
-    "/about/",
-    "/how-this-guide-was-made/",
-    "/sources/",
-    "/glossary/",
-    "/accessibility/",
-    "/checklist/",
-]
-ALL_PATHS = SITE_PATHS[:1] + STEP_PATHS + SITE_PATHS[1:]
+STEP_PATHS = step_paths()
+ALL_PATHS = public_paths()
 
 TOO_LONG_QUESTION = "Is this too long? " + "x" * (MAX_OWN_QUESTION_LENGTH + 1 - 18)
 SAVE_AND_NEXT = "Save and go to the next step"

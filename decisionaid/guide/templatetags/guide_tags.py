@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import logging
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -15,9 +16,10 @@ from decisionaid.charts.bars import cost_bars_svg, format_money
 from decisionaid.charts.icon_array import icon_array_svg, per_hundred
 from decisionaid.content.models import Study
 from decisionaid.guide.forms import StepForm
-from decisionaid.guide.summary import CostEstimate
+from decisionaid.guide.rules import CostEstimate
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 
 FORM_CACHE_SECONDS = 60 * 60
 
@@ -46,7 +48,12 @@ def study_arms(study: Study) -> list[Arm]:
         ("treated", study.treated_label, study.treated_improved or 0, study.treated_total),
         ("control", study.control_label, study.control_improved or 0, study.control_total),
     ):
-        scaled = per_hundred(improved, total)
+        try:
+            scaled = per_hundred(improved, total)
+        except ValueError:
+            # The content rules refuse such counts; a row forced in anyway loses its picture only.
+            logger.error("Study %r has counts no icon array can show", study.slug)
+            return []
         title = f"{label}: about {scaled} in 100 people {study.outcome_label or 'improved'}"
         svg = icon_array_svg(filled=scaled, title=title, element_id=f"icons-{study.slug}-{key}")
         arms.append(Arm(label, improved, total, scaled, svg))

@@ -11,7 +11,7 @@ from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connection, models, transaction
 from django.db.models import ProtectedError, RestrictedError
 
-from decisionaid.content.selectors import refresh_release
+from decisionaid.content.services import refresh_release
 
 from .export_content import content_models_in_order
 

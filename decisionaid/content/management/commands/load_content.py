@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from decisionaid.content.selectors import refresh_release
+from decisionaid.content.services import refresh_release
 
 # Loaded first because everything else cites sources; the rest resolve in any order.
 FIRST = ["sources.json", "options.json"]

@@ -125,3 +125,14 @@ def test_blank_forms_are_still_cached_but_a_form_with_typed_answers_never_is(fil
     assert TYPED_PRICE in html
     after = set(map(bytes, cache_contents(file_cache)))
     assert not any(TYPED_PRICE.encode() in value for value in after - before)
+
+
+def test_pages_that_show_a_persons_answers_are_never_kept_by_the_browser(client):
+    from decisionaid.guide.steps import STEPS
+
+    answer_as_a_person(client)
+    pages = [step(s.slug) for s in STEPS] + [reverse("checklist:page"), reverse("checklist:pdf")]
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "no-store" in response["Cache-Control"], url

@@ -1,5 +1,7 @@
 """A per-process memo of content reads, dropped as soon as the content release changes.
 
+Cache: content alone. Nothing here depends on a person's answers.
+
 Content changes only when an editor saves in the admin or fixtures are loaded; both recompute
 the release's fingerprint (signals.py, load_content). Each request asks the database for that
 fingerprint once, and every worker process drops its memo when it differs, so an edit shows on

@@ -1,4 +1,8 @@
-"""A fixed-window rate limit on Django's cache, keyed by client address and by session."""
+"""A fixed-window rate limit on Django's cache, keyed by client address and by session.
+
+Cache: counters only, under keyed hashes of the address and session key (never the values
+themselves), gone after one window. Nothing a person typed.
+"""
 
 import functools
 import time

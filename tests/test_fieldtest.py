@@ -8,8 +8,8 @@ import time
 import pytest
 from django.contrib.sessions.models import Session
 from django.core import signing
-from django.utils import timezone
 from django.urls import reverse
+from django.utils import timezone
 
 from decisionaid.fieldtest.instrument import ITEM_KEYS, items_on
 from decisionaid.fieldtest.models import Response

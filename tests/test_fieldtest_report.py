@@ -1,4 +1,4 @@
-"""The field-test report: small groups hidden, t-based intervals right, staff need the permission."""
+"""The field-test report: small groups hidden, right t intervals, staff need the permission."""
 
 import csv
 import datetime

@@ -309,3 +309,26 @@ def test_the_instrument_records_the_licences_it_found():
     assert "https://decisionaid.ohri.ca/eval.html" in doc
     assert "https://decisionaid.ohri.ca/eval_accept.html" in doc
     assert "do not alter them" in doc
+
+
+def test_stopping_part_way_sends_nothing_and_forgets_the_draft(client, field_test):
+    client.post(reverse("fieldtest:questions", args=[1]), page_data(1))
+    response = client.post(reverse("fieldtest:decline"), {"return_to": "summary"})
+    assert response["Location"] == SUMMARY
+    data = session_data(client)
+    assert DRAFT_KEY not in data and data[DONE_KEY] == "declined"
+    assert Response.objects.count() == 0
+
+
+def test_the_texts_match_the_questionnaire_and_the_report_rule():
+    from decisionaid.content.models import Passage
+    from decisionaid.fieldtest.instrument import ITEMS
+    from decisionaid.fieldtest.report import MIN_GROUP
+
+    invite = Passage.objects.get(slug="field-test-invite").body
+    consent = Passage.objects.get(slug="field-test-consent").body
+    about = Passage.objects.get(slug="about-field-test").body
+    assert f"{len(ITEMS)} short questions" in invite
+    assert f"{len(ITEMS)} short questions" in consent
+    assert f"fewer than {MIN_GROUP} people" in consent
+    assert f"fewer than {MIN_GROUP} people" in about

@@ -65,30 +65,44 @@ def test_mean_and_95_percent_interval_of_known_data():
 
 
 def test_groups_under_five_are_suppressed_and_others_are_shown():
-    make_rows(MIN_GROUP, version="2026.12", mode="home")
-    make_rows(MIN_GROUP - 1, version="2027.01", mode="kiosk")
+    make_rows(MIN_GROUP, version="2026.12")
+    make_rows(MIN_GROUP + 1, version="2027.01")
+    make_rows(2, version="2027.02")
+    make_rows(3, version="2027.03")
     report = build_report()
     overall = report["overall"][0]
-    assert not overall.suppressed and overall.total == 2 * MIN_GROUP - 1
+    assert not overall.suppressed and overall.total == 2 * MIN_GROUP + 6
     versions = {group.title: group for group in report["by_version"]}
-    assert not versions["Content version 2026.12"].suppressed
-    assert versions["Content version 2027.01"].suppressed
-    assert versions["Content version 2027.01"].items == []
-    modes = {group.title: group for group in report["by_mode"]}
-    assert modes["Kiosk"].suppressed and modes["Kiosk"].items == []
+    for small in ("Content version 2027.02", "Content version 2027.03"):
+        assert versions[small].suppressed and versions[small].items == []
+    assert not versions["Content version 2027.01"].suppressed
     shown = versions["Content version 2026.12"]
+    assert not shown.suppressed
     prep = next(item for item in shown.items if item.key == "prep_choices")
     assert [count for _, count in prep.counts] == [1, 1, 1, 1, 1]
     assert prep.mean.mean == 3
     assert prep.mean.low == pytest.approx(1.036757, abs=1e-5)
 
 
+def test_a_lone_small_group_cannot_be_worked_out_by_subtraction():
+    make_rows(9, mode="home")
+    make_rows(3, mode="kiosk")
+    report = build_report()
+    modes = {group.title: group for group in report["by_mode"]}
+    assert modes["Kiosk"].suppressed and not modes["Kiosk"].complementary
+    # All responses (12) minus home (9) would give kiosk away, so home is hidden too.
+    assert modes["Home"].suppressed and modes["Home"].complementary
+    assert modes["Home"].items == []
+    assert not report["overall"][0].suppressed
+
+
 def test_the_report_page_hides_small_groups_and_draws_svg_bars(client):
-    make_rows(MIN_GROUP, mode="home")
-    make_rows(2, mode="kiosk")
+    make_rows(MIN_GROUP, version="2026.12", mode="home")
+    make_rows(4, version="2027.01", mode="kiosk")
+    make_rows(3, version="2027.02", mode="kiosk")
     html = staff_client(client, researcher=True).get(REPORT).content.decode()
     assert "<svg" in html and 'class="chart-bar"' in html
-    assert "Fewer than 5 responses: not shown." in html
+    assert html.count("Fewer than 5 responses: not shown.") == 2
     assert "(1.04 to 4.96)" in html
 
 
@@ -143,3 +157,11 @@ def test_the_csv_export_matches_the_rows(client):
     assert sorted(lines[1:]) == expected
     assert lines == csv_rows()
     assert "id" not in lines[0]
+
+
+def test_researchers_find_the_report_from_the_admin_index(client):
+    staff = staff_client(client, researcher=True)
+    index = staff.get(reverse("admin:index")).content.decode()
+    changelist = reverse("admin:fieldtest_response_changelist")
+    assert changelist in index
+    assert staff.get(changelist)["Location"] == REPORT

@@ -93,7 +93,7 @@ ITEMS: tuple[Item, ...] = (
     Item(
         "amount",
         ACCEPTABLE,
-        "Did it give you too little facts, too many, or about the right amount?",
+        "Did it give you too little information, too much, or about the right amount?",
         ((1, "Too little"), (2, "About right"), (3, "Too much")),
     ),
     Item(

@@ -1,7 +1,9 @@
 """The staff report's numbers: counts, each item's spread and mean, by content version and mode.
 
 Any group of fewer than MIN_GROUP responses shows no figures at all, so a small clinic's report
-cannot single anyone out.
+cannot single anyone out. Within a breakdown, if the hidden groups add up to fewer than MIN_GROUP
+responses, the smallest shown group is hidden too, or the total minus the shown groups would give
+the hidden ones away.
 """
 
 from dataclasses import dataclass, field
@@ -36,6 +38,8 @@ class Group:
     title: str
     total: int
     suppressed: bool
+    # Hidden although large enough, so that a smaller hidden group cannot be worked out.
+    complementary: bool = False
     items: list[ItemSummary] = field(default_factory=list)
     scores: list[tuple[str, Mean | None]] = field(default_factory=list)
 
@@ -67,21 +71,37 @@ def summarise(title: str, rows: list[Response]) -> Group:
     )
 
 
+def protect(groups: list[Group]) -> list[Group]:
+    """Hide the smallest shown groups until the hidden ones together hold none or MIN_GROUP+."""
+    while True:
+        hidden = sum(group.total for group in groups if group.suppressed)
+        shown = [group for group in groups if not group.suppressed]
+        if hidden == 0 or hidden >= MIN_GROUP or not shown:
+            return groups
+        smallest = min(shown, key=lambda group: group.total)
+        smallest.suppressed, smallest.complementary = True, True
+        smallest.items, smallest.scores = [], []
+
+
 def build_report(queryset: QuerySet[Response] | None = None) -> dict[str, list[Group]]:
     rows = list(queryset if queryset is not None else Response.objects.all())
     versions = sorted({row.content_version for row in rows})
     return {
         "overall": [summarise("All responses", rows)],
-        "by_version": [
-            summarise(
-                f"Content version {version}", [r for r in rows if r.content_version == version]
-            )
-            for version in versions
-        ],
-        "by_mode": [
-            summarise(label, [r for r in rows if r.mode == mode])
-            for mode, label in Response.Mode.choices
-        ],
+        "by_version": protect(
+            [
+                summarise(
+                    f"Content version {version}", [r for r in rows if r.content_version == version]
+                )
+                for version in versions
+            ]
+        ),
+        "by_mode": protect(
+            [
+                summarise(label, [r for r in rows if r.mode == mode])
+                for mode, label in Response.Mode.choices
+            ]
+        ),
     }
 
 

@@ -6,7 +6,8 @@ LICENCES, looked up on 26 November 2026:
   Patient Decision Aids Research Group). The evaluation-measures page,
   https://decisionaid.ohri.ca/eval.html, says the tools may be used without asking, provided you
   (a) cite the reference, (b) do not charge for or profit from them, and (c) do not alter them
-  except for adding a specific condition or decision. The user manual is linked from that page.
+  except for adding a specific condition or decision. The scale's own user manual, linked from
+  that page, could not be read from here; these are the terms the page gives for every tool on it.
 - Ottawa acceptability questionnaire (O'Connor & Cranney). https://decisionaid.ohri.ca/eval_accept.html
   gives the same three conditions.
 

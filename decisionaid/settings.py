@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "decisionaid.guide",
     "decisionaid.checklist",
     "decisionaid.kiosk",
+    "decisionaid.fieldtest",
 ]
 
 MIDDLEWARE = [
@@ -213,6 +214,9 @@ PDF_RENDER_RETRY_AFTER = envint("PDF_RENDER_RETRY_AFTER", 2)
 # cache, keyed by host name), or "auto": the cache when it is Redis, else lock files.
 PDF_RENDER_CAP_BACKEND = os.environ.get("PDF_RENDER_CAP_BACKEND", "auto")
 PDF_RENDER_LOCK_DIR = os.environ.get("PDF_RENDER_LOCK_DIR", "")
+# Field-test mode: invite people, once per visit, to an optional anonymous questionnaire after
+# the summary, and give staff a report (decisionaid/fieldtest/). Off: nothing shows, nothing stored.
+FIELD_TEST = envbool("FIELD_TEST", "0")
 # Content reads are remembered per worker until the content release changes (content/memo.py).
 CONTENT_MEMO = envbool("CONTENT_MEMO", "0" if DEBUG else "1")
 

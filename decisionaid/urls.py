@@ -14,6 +14,7 @@ urlpatterns = [
     path("guide/", include("decisionaid.guide.urls")),
     path("", include("decisionaid.checklist.urls")),
     path("", include("decisionaid.kiosk.urls")),
+    path("field-test/", include("decisionaid.fieldtest.urls")),
 ]
 
 handler400 = "decisionaid.pages.views.bad_request"

@@ -42,6 +42,10 @@ PASSAGE_PAGES = [
     "sources",
     "glossary",
     "kiosk",
+    "field-test-invite",
+    "field-test-consent",
+    "field-test-thanks",
+    "about-field-test",
 ]
 
 

@@ -71,3 +71,54 @@ def cost_bars_svg(
         description,
         bars,
     )
+
+
+COUNT_LABEL_WIDTH = 250
+COUNT_BAR_AREA = 170
+COUNT_ROW_HEIGHT = 30
+COUNT_BAR_HEIGHT = 20
+
+
+def count_bars_svg(rows: list[tuple[str, int]], *, title: str, element_id: str) -> SafeString:
+    """One labelled bar per (answer, count) row, each count written beside its bar."""
+    lengths = bar_lengths([count for _, count in rows], full=COUNT_BAR_AREA)
+    height = COUNT_ROW_HEIGHT * len(rows) + 6
+    bars = format_html_join(
+        "",
+        '<text x="0" y="{}" class="chart-label" fill="#1b1b1b">{}</text>'
+        '<rect x="{}" y="{}" width="{}" height="{}" fill="#0b4f8a" class="chart-bar"/>'
+        '<text x="{}" y="{}" class="chart-value" fill="#1b1b1b">{}</text>',
+        (
+            (
+                index * COUNT_ROW_HEIGHT + 20,
+                label,
+                COUNT_LABEL_WIDTH,
+                index * COUNT_ROW_HEIGHT + 5,
+                length,
+                COUNT_BAR_HEIGHT,
+                COUNT_LABEL_WIDTH + length + 6,
+                index * COUNT_ROW_HEIGHT + 20,
+                count,
+            )
+            for index, ((label, count), length) in enumerate(zip(rows, lengths, strict=True))
+        ),
+    )
+    description = "; ".join(f"{label}: {count}" for label, count in rows)
+    width = COUNT_LABEL_WIDTH + COUNT_BAR_AREA + 50
+    return format_html(
+        '<svg class="bar-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" '
+        'width="{}" height="{}" role="img" aria-labelledby="{}-title {}-desc" '
+        'font-family="Atkinson Hyperlegible, DejaVu Sans, Arial, sans-serif" font-size="14">'
+        '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}</svg>',
+        width,
+        height,
+        width,
+        height,
+        element_id,
+        element_id,
+        element_id,
+        title,
+        element_id,
+        description,
+        bars,
+    )

@@ -29,6 +29,10 @@ def about(request: HttpRequest) -> HttpResponse:
         "pages/about.html",
         {
             "passages": selectors.passages_for("about"),
+            # Shown beside the privacy text only while the field test runs (FIELD_TEST).
+            "field_test_passages": (
+                selectors.passages_for("about-field-test") if settings.FIELD_TEST else []
+            ),
             "disclosure": selectors.disclosure(),
             "contact_email": settings.CONTACT_EMAIL,
         },

@@ -293,7 +293,7 @@ def test_about_says_what_is_collected_and_why_only_when_on(client, settings):
 
 
 def test_how_made_names_the_licences_with_links(client):
-    html = client.get(reverse("pages:how-made")).content.decode()
+    html = client.get(reverse("how-made")).content.decode()
     assert "The questions we use to test the guide" in html
     assert "must not change them" in html
     assert "We wrote our own questions" in html

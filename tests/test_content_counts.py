@@ -13,6 +13,7 @@ from decisionaid.content.models import (
     Risk,
     ValueStatement,
 )
+from decisionaid.guide.steps import STEPS
 
 pytestmark = pytest.mark.django_db
 
@@ -31,18 +32,13 @@ PASSAGE_PAGES = [
     "risks-off-label",
     "costs",
     "costs-no-price-list",
-    "values",
-    "understanding",
-    "questions",
-    "sure",
-    "summary",
     "checklist-intro",
     "checklist-sure-no",
     "about",
     "sources",
     "glossary",
     "kiosk",
-]
+] + [f"{step.slug}-in-short" for step in STEPS]
 
 
 def test_at_least_thirty_questions_spread_over_at_least_seven_themes():

@@ -62,6 +62,7 @@ def step_view(request: HttpRequest, slug: str) -> HttpResponse:
         "previous": previous,
         "next": steps.next_step(step),
         "form": form,
+        "in_short": selectors.passages_for(step.in_short_page),
         "passages": selectors.passages_for(step.slug),
         # The see-a-doctor prompt leads the page right after the situation step, and the summary.
         "warnings": (

@@ -1,5 +1,5 @@
-"""On a 390 x 844 phone, every step opens with its "In short"; the long steps stay short with the
-study cards closed; a link to a study opens its card, with or without JavaScript; cards print open."""
+"""On a 390 x 844 phone every step opens with its "In short" and the long steps stay short with
+the cards closed; a link to a study opens its card, with or without JavaScript; cards print open."""
 
 import pytest
 

@@ -91,8 +91,7 @@ def test_evidence_cards_and_reading_notes_are_closed_details_after_the_table(cli
     assert main.count('<details class="card study">') == len(selectors.studies())
     for passage in selectors.passages_for("evidence"):
         note = re.search(
-            r'<details class="explain">\s*<summary><h2>'
-            + re.escape(escape(passage.heading)),
+            r'<details class="explain">\s*<summary><h2>' + re.escape(escape(passage.heading)),
             main,
         )
         assert note, passage.slug

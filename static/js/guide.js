@@ -5,19 +5,16 @@
   if (summary) summary.focus();
 })();
 
-// Opens a study card that a link points into (where the browser does not) and every card to print.
+// Where the browser does not do it itself: open the card a link points into, and print all open.
 (function () {
   "use strict";
-  function openTarget() {
-    var el = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    var card = el && el.closest("details");
-    if (card && !card.open) {
-      card.open = true;
-      el.scrollIntoView();
-    }
+  function reveal() {
+    var el = location.hash && document.getElementById(location.hash.slice(1));
+    var card = el && el.closest("details:not([open])");
+    if (card) (card.open = true), el.scrollIntoView();
   }
-  addEventListener("hashchange", openTarget);
-  openTarget();
+  addEventListener("hashchange", reveal);
+  reveal();
   var shut = [];
   addEventListener("beforeprint", function () {
     shut = [].slice.call(document.querySelectorAll("details:not([open])"));

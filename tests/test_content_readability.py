@@ -170,3 +170,5 @@ def test_every_figure_in_an_in_short_passage_is_cited_and_found_in_a_cited_row()
         assert sources, f"{passage.slug} gives figures without a source"
         unchecked = numbers - sourced_figures(sources)
         assert not unchecked, f"{passage.slug}: {sorted(unchecked)} are in no row its sources back"
+        if " in 100" in passage.body:
+            assert re.search(r"\b(weeks?|months?|years?)\b", passage.body), passage.slug

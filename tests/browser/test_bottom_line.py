@@ -109,3 +109,23 @@ def test_a_card_opens_and_closes_with_the_keyboard(new_page, app_server):
     assert card(page).evaluate("d => d.open")
     page.keyboard.press("Space")
     assert not card(page).evaluate("d => d.open")
+
+
+@pytest.mark.parametrize(
+    "viewport", [PHONE, {"width": 1280, "height": 800}], ids=["phone", "laptop"]
+)
+def test_tab_reaches_the_step_buttons_in_the_order_they_are_seen(new_page, app_server, viewport):
+    page = new_page(app_server, viewport=viewport)
+    page.goto("/guide/costs/")
+    buttons = page.locator(".btn-row button")
+    names = [name.strip() for name in buttons.all_inner_texts()]
+    assert names == ["Save and go to the next step", "Show my results", "Skip this step", "Back"]
+    boxes = [buttons.nth(i).bounding_box() for i in range(buttons.count())]
+    seen = sorted(range(len(boxes)), key=lambda i: (round(boxes[i]["y"]), boxes[i]["x"]))
+    assert seen == list(range(len(boxes)))
+    buttons.first.focus()
+    tabbed = [names[0]]
+    for _ in names[1:]:
+        page.keyboard.press("Tab")
+        tabbed.append(page.evaluate("document.activeElement.innerText").strip())
+    assert tabbed == names

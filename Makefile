@@ -8,11 +8,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-postgres test-redis serve lint format check-system bench loadtest migrate content clean help
+.PHONY: run test screenshots test-postgres test-redis serve lint format check-system bench loadtest migrate content clean help
 
 help:
 	@echo "make run    - set everything up and serve the app on http://$(HOST):$(PORT)"
 	@echo "make test   - set everything up and run lint, checks and the whole test suite"
+	@echo "make screenshots - save PNGs of every guide step, empty and answered, in screenshots/"
 	@echo "make test-postgres - run the whole suite on a throwaway PostgreSQL server"
 	@echo "make test-redis - the shared-cache tests, two gunicorns on throwaway Redis and PostgreSQL"
 	@echo "make serve  - run gunicorn with production settings (needs SECRET_KEY)"
@@ -55,6 +56,10 @@ test: $(STAMP) check-system lint
 	$(MANAGE) makemigrations --check --dry-run
 	env -u DATABASE_URL $(BIN)/pytest
 	bash scripts/postgres-if-reachable.sh --ignore=tests/browser
+
+# Full-page PNGs of every step, empty and answered, at 390x844, 1280x800 and a 1080x1920 kiosk.
+screenshots: $(STAMP) check-system
+	SCREENSHOTS_DIR=$(CURDIR)/screenshots $(BIN)/pytest tests/browser/test_screenshots.py -q
 
 # Installs Debian's postgresql if needed, starts it on loopback, runs the suite, removes it.
 # Browser tests are left out: their servers use their own SQLite file, so they add nothing here.

@@ -13,6 +13,7 @@ from decisionaid.content.models import (
     Risk,
     ValueStatement,
 )
+from decisionaid.guide.steps import STEPS
 
 pytestmark = pytest.mark.django_db
 
@@ -31,11 +32,6 @@ PASSAGE_PAGES = [
     "risks-off-label",
     "costs",
     "costs-no-price-list",
-    "values",
-    "understanding",
-    "questions",
-    "sure",
-    "summary",
     "checklist-intro",
     "checklist-sure-no",
     "about",
@@ -46,7 +42,7 @@ PASSAGE_PAGES = [
     "field-test-consent",
     "field-test-thanks",
     "about-field-test",
-]
+] + [f"{step.slug}-in-short" for step in STEPS]
 
 
 def test_at_least_thirty_questions_spread_over_at_least_seven_themes():

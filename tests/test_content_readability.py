@@ -9,6 +9,8 @@ import textstat.backend.counts._count_syllables as textstat_syllables
 from django.apps import apps
 from django.db import models
 
+from decisionaid.guide.steps import STEPS, in_short_page
+
 pytestmark = pytest.mark.django_db
 
 MAX_GRADE = 8.0
@@ -115,3 +117,58 @@ def test_content_reads_at_grade_eight_or_lower(model_name):
         f"{model_name} reads at grade {grade:.1f}; keep it at {MAX_GRADE} or lower "
         "(shorter sentences, shorter words)"
     )
+
+
+IN_SHORT_PAGES = [in_short_page(step.slug) for step in STEPS]
+# Where an "In short" figure can be checked: the sourced evidence rows the guide already shows.
+FIGURE_MODELS = ["Study", "Option", "Risk", "CostDefault"]
+
+
+def in_short_passages() -> list:
+    return list(
+        apps.get_model("content", "Passage")
+        .objects.filter(page__in=IN_SHORT_PAGES)
+        .prefetch_related("sources")
+    )
+
+
+def test_every_step_has_one_in_short_passage():
+    pages = [passage.page for passage in in_short_passages()]
+    assert sorted(pages) == sorted(IN_SHORT_PAGES)
+
+
+def test_in_short_passages_read_at_grade_eight_or_lower():
+    text = "\n".join(
+        sentence for passage in in_short_passages() for sentence in as_sentences(passage.body)
+    )
+    grade = textstat.flesch_kincaid_grade(text)
+    print(f"In short passages: grade {grade:.1f} over {textstat.lexicon_count(text)} words")
+    assert grade <= MAX_GRADE
+
+
+def figures(text: str) -> set[str]:
+    return set(re.findall(r"\d+(?:[.,]\d+)*", text))
+
+
+def sourced_figures(sources: set[int]) -> set[str]:
+    """Every figure in an evidence row that cites at least one of these sources."""
+    found: set[str] = set()
+    for name in FIGURE_MODELS:
+        model = apps.get_model("content", name)
+        for row in model._default_manager.filter(sources__in=sources).distinct():
+            for field in prose_fields(model):
+                found |= figures(getattr(row, field) or "")
+    return found
+
+
+def test_every_figure_in_an_in_short_passage_is_cited_and_found_in_a_cited_row():
+    for passage in in_short_passages():
+        numbers = figures(passage.body)
+        if not numbers:
+            continue
+        sources = {source.pk for source in passage.sources.all()}
+        assert sources, f"{passage.slug} gives figures without a source"
+        unchecked = numbers - sourced_figures(sources)
+        assert not unchecked, f"{passage.slug}: {sorted(unchecked)} are in no row its sources back"
+        if " in 100" in passage.body:
+            assert re.search(r"\b(weeks?|months?|years?)\b", passage.body), passage.slug

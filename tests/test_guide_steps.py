@@ -21,8 +21,10 @@ def page(client, slug: str) -> str:
 
 
 def card_for(html: str, study: Study) -> str:
-    opening = f'<article class="card study" aria-labelledby="study-{study.slug}">'
-    match = re.search(re.escape(opening) + ".*?</article>", html, re.S)
+    body = re.escape(f'id="study-{study.slug}"')
+    match = re.search(
+        r'<details class="card study">(?:(?!</details>).)*?' + body + ".*?</details>", html, re.S
+    )
     assert match, study.slug
     return match.group(0)
 

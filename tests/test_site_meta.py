@@ -41,8 +41,9 @@ def test_every_page_has_its_own_description_from_its_own_content(pages):
         assert 50 <= len(description) <= 160, (path, description)
         descriptions[path] = description
     assert len(set(descriptions.values())) == len(pages), descriptions
-    evidence_intro = selectors.passages_for("evidence")[0].body
-    assert descriptions["/guide/evidence/"].rstrip("…") in " ".join(evidence_intro.split())
+    # A step leads with its "In short", so that is what a search result shows.
+    evidence_short = selectors.passages_for("evidence-in-short")[0].body
+    assert descriptions["/guide/evidence/"].rstrip("…") in " ".join(evidence_short.split())
 
 
 def test_a_shared_link_reads_well_with_the_pages_title_and_description(pages):

@@ -88,6 +88,7 @@ class StudyAdmin(SourcedAdmin):
                     "design",
                     ("size_text", "number_of_studies", "number_of_people"),
                     "length_text",
+                    "glance_result",
                     "what_was_done",
                     "what_was_found",
                     "limitations",

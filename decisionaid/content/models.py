@@ -172,6 +172,10 @@ class Study(Sourced):
     length_text = models.CharField(
         max_length=120, blank=True, help_text="How long people were followed."
     )
+    glance_result = models.CharField(
+        max_length=160,
+        help_text="The main result in one short sentence, for the evidence-at-a-glance table.",
+    )
     # Counts for an icon array, only where the study reports both arms.
     treated_label = models.CharField(max_length=80, blank=True)
     treated_improved = models.PositiveIntegerField(null=True, blank=True)

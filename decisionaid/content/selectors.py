@@ -72,6 +72,15 @@ def passages_for(page: str) -> list[Passage]:
 
 
 @memoized
+def passages_by_page(*pages: str) -> dict[str, list[Passage]]:
+    """The passages of several pages in one read, each page's in its usual order."""
+    found: dict[str, list[Passage]] = {page: [] for page in pages}
+    for passage in Passage.objects.filter(page__in=pages).prefetch_related("sources"):
+        found[passage.page].append(passage)
+    return found
+
+
+@memoized
 def studies() -> list[Study]:
     return showable(Study.objects.prefetch_related("sources"))
 

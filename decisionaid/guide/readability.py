@@ -9,7 +9,7 @@ from decisionaid.content import models as content
 from decisionaid.content.selectors import current_release
 from decisionaid.lib.readability import as_sentences, dictionary_loaded, grade, word_count
 
-from .steps import STEPS
+from .steps import STEPS, in_short_page
 
 # The content each step shows: its passages' pages, and the models whose rows it prints.
 STEP_CONTENT: dict[str, tuple[tuple[str, ...], tuple[type[models.Model], ...]]] = {
@@ -58,6 +58,7 @@ def prose_fields(model: type[models.Model]) -> list[str]:
 def step_text(slug: str) -> str:
     """Every sentence of content the step shows, one per line."""
     pages, shown = STEP_CONTENT.get(slug, ((), ()))
+    pages = (in_short_page(slug), *pages)
     sentences: list[str] = []
     for heading, body in content.Passage.objects.filter(page__in=pages).values_list(
         "heading", "body"

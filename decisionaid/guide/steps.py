@@ -7,6 +7,11 @@ from django.http import Http404
 from . import forms
 
 
+def in_short_page(slug: str) -> str:
+    """The passage page holding a step's bottom line, shown above everything else on it."""
+    return f"{slug}-in-short"
+
+
 @dataclass(frozen=True)
 class Step:
     slug: str
@@ -19,6 +24,10 @@ class Step:
     @property
     def template(self) -> str:
         return f"guide/{self.slug}.html"
+
+    @property
+    def in_short_page(self) -> str:
+        return in_short_page(self.slug)
 
 
 STEPS: list[Step] = [

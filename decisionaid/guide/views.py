@@ -56,6 +56,7 @@ def step_view(request: HttpRequest, slug: str) -> HttpResponse:
             raise BadRequest("unexpected form fields")
         return _move(step, request.POST.get("action", "next"))
     previous = steps.previous_step(step)
+    found = selectors.passages_by_page(step.in_short_page, step.slug)
     context = {
         "step": step,
         "steps": steps.STEPS,
@@ -64,7 +65,8 @@ def step_view(request: HttpRequest, slug: str) -> HttpResponse:
         "previous": previous,
         "next": steps.next_step(step),
         "form": form,
-        "passages": selectors.passages_for(step.slug),
+        "in_short": list(found[step.in_short_page]),
+        "passages": list(found[step.slug]),
         "warnings": warning_passages(step, answers),
         **step_context(step.slug, answers, request.GET),
     }

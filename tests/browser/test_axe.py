@@ -154,3 +154,20 @@ def test_axe_check_fails_and_names_the_rule_page_and_element(new_page, app_serve
     with pytest.raises(pytest.fail.Exception) as failure:
         report.assert_clean()
     assert "image-alt (critical) on /about/ with a planted image: #planted" in str(failure.value)
+
+
+def test_axe_finds_nothing_on_the_evidence_step_with_every_card_closed_then_open(
+    new_page, server, mode
+):
+    page = new_page(server)
+    report = AxeReport()
+    page.goto("/guide/evidence/")
+    assert page.locator("details[open]").count() == 0
+    report.check(page, f"{mode} /guide/evidence/ cards closed")
+    page.eval_on_selector_all("details", "all => all.forEach(d => { d.open = true; })")
+    assert page.locator("details:not([open])").count() == 0
+    report.check(page, f"{mode} /guide/evidence/ cards open")
+    page.goto("/guide/options/")
+    page.eval_on_selector_all("details", "all => all.forEach(d => { d.open = true; })")
+    report.check(page, f"{mode} /guide/options/ notes open")
+    report.assert_clean()

@@ -15,10 +15,11 @@ DESCRIPTION_CHARS = 160
 
 @register.simple_tag(takes_context=True)
 def page_description(context: template.Context) -> str:
-    """The first paragraph of the page's first passage, cut at a word; the landing page's when the
-    page has no passage of its own (the error pages)."""
+    """The first paragraph of the page's "In short" or first passage, cut at a word; the landing
+    page's when the page has no passage of its own (the error pages)."""
     passages = (
-        context.get("passages")
+        context.get("in_short")
+        or context.get("passages")
         or context.get("intro_passages")
         or selectors.passages_for("landing")
     )

@@ -152,7 +152,8 @@ def bad_rows():
 def test_bad_rows_forced_in_by_sql_leave_every_public_page_at_200(client, bad_rows, kiosk, caplog):
     study, _, option = bad_rows
     if kiosk:
-        client.get("/kiosk/")
+        client.post("/kiosk/")
+        assert 'class="kiosk-finish"' in client.get("/").content.decode()
     with caplog.at_level(logging.ERROR, logger="decisionaid.content.selectors"):
         for path in [*public_paths(), "/checklist.pdf"]:
             response = client.get(path)

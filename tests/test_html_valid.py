@@ -140,3 +140,26 @@ def test_the_nu_checker_finds_no_error_on_any_page_in_either_mode(java, tmp_path
     assert len(canary) == 1 and "legend" in canary[0], errors
     errors = [error for error in errors if error not in canary]
     assert errors == [], f"{len(errors)} HTML errors:\n" + "\n".join(errors)
+
+
+def test_the_field_test_pages_are_valid_html_in_either_mode(java, tmp_path, settings):
+    settings.FIELD_TEST = True
+    pages = {}
+    for kiosk in (False, True):
+        client = visitor(kiosk=kiosk, answered=True)
+        label = "kiosk" if kiosk else "home"
+        for path in (
+            "/guide/summary/",
+            "/checklist/",
+            reverse("fieldtest:consent"),
+            reverse("fieldtest:questions", kwargs={"page": 1}),
+            reverse("fieldtest:questions", kwargs={"page": 2}),
+        ):
+            response = client.get(path)
+            assert response.status_code == 200, (label, path)
+            pages[f"{label}{path}"] = response.content.decode()
+    assert (
+        "field-test" in pages["home/guide/summary/"] or "fieldtest" in pages["home/guide/summary/"]
+    )
+    errors = nu_errors(pages, tmp_path)
+    assert errors == [], f"{len(errors)} HTML errors:\n" + "\n".join(errors)

@@ -147,6 +147,13 @@ class OptionAdmin(SourcedAdmin):
     inlines = [OptionValueFitInline]
 
 
+@admin.register(models.SuitabilityNote)
+class SuitabilityNoteAdmin(SourcedAdmin):
+    list_display = ["option", "applies_to", "note", "order"]
+    list_filter = ["applies_to", "option", HasSourcesFilter]
+    search_fields = ["note", "slug", "option__name"]
+
+
 @admin.register(models.Risk)
 class RiskAdmin(SourcedAdmin):
     list_display = ["name", "frequency", "seriousness", "order"]

@@ -242,6 +242,50 @@ class Option(Sourced):
         return self.name
 
 
+SUITABILITY_RULES = [
+    Rule(
+        "suitability_note_written",
+        "note",
+        ~Q(note=""),
+        "Write who the option may not suit and why.",
+    ),
+]
+
+
+class SuitabilityNote(Sourced):
+    """Who an option may not suit and why, shown to a person whose answers match; never hides it."""
+
+    class Applies(models.TextChoices):
+        FEMALE = "female", "Sex: female"
+        PREGNANCY = "pregnancy", "Is or could become pregnant, or is breastfeeding"
+        UNDER_18 = "under_18", "Age: under 18"
+        HEART_MEDICINES = "heart_medicines", "Takes medicines for blood pressure or the heart"
+
+    option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="suitability_notes")
+    applies_to = models.CharField(
+        max_length=20,
+        choices=Applies.choices,
+        help_text="The answer on the situation step that shows this note.",
+    )
+    note = models.CharField(
+        max_length=300, help_text="Who it may not suit and why, in plain words."
+    )
+
+    RULES = SUITABILITY_RULES
+
+    class Meta(Sourced.Meta):
+        ordering = ["option__order", "order", "slug"]
+        constraints = constraints_for(SUITABILITY_RULES)
+
+    def __str__(self) -> str:
+        return f"{self.option}: {self.get_applies_to_display()}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["content.option", "content.source"]
+
+
 class Risk(Sourced):
     class Seriousness(models.TextChoices):
         MILD = "mild", "Mild, passes on its own"

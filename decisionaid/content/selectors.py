@@ -25,6 +25,7 @@ from .models import (
     Risk,
     Source,
     Study,
+    SuitabilityNote,
     ValueStatement,
 )
 from .validation import ValidatedModel
@@ -79,6 +80,11 @@ def studies() -> list[Study]:
 @memoized
 def options() -> list[Option]:
     return showable(Option.objects.prefetch_related("sources"))
+
+
+@memoized
+def suitability_notes() -> list[SuitabilityNote]:
+    return showable(SuitabilityNote.objects.select_related("option").prefetch_related("sources"))
 
 
 @memoized

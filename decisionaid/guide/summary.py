@@ -75,6 +75,11 @@ class Summary:
         return bool(self.situation.get("warning_signs"))
 
     @property
+    def caution_groups(self) -> list[tuple[Option, list[SuitabilityNote]]]:
+        """The options with a note for this person, each with its notes, in the content's order."""
+        return [(o, self.cautions[o.slug]) for o in self.options if o.slug in self.cautions]
+
+    @property
     def caution_rows(self) -> list[tuple[Option, SuitabilityNote]]:
         """Each note that applies to this person with its option, in the content's option order."""
         return [

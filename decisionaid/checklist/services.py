@@ -48,9 +48,11 @@ def checklist_context(
     summary = build_summary(Answers(session))
     # Each question prints its citations: fetch them in one query, not one per question.
     prefetch_related_objects(summary.questions, "sources")
-    intro = selectors.passages_for(INTRO_PAGE)
-    sure_note = selectors.passages_for(SURE_NOTE_PAGE) if summary.sure.any_no else []
-    see_doctor = selectors.passages_for(SEE_DOCTOR_PAGE) if summary.see_doctor else []
+    # The checklist's own passages in one read: the intro, and the notes its answers call for.
+    passages = selectors.passages_on(INTRO_PAGE, SURE_NOTE_PAGE, SEE_DOCTOR_PAGE)
+    intro = [p for p in passages if p.page == INTRO_PAGE]
+    sure_note = [p for p in passages if p.page == SURE_NOTE_PAGE and summary.sure.any_no]
+    see_doctor = [p for p in passages if p.page == SEE_DOCTOR_PAGE and summary.see_doctor]
     return {
         "summary": summary,
         "fit_grid": summary.fit_grid() if summary.priorities else [],

@@ -73,6 +73,12 @@ def passages_for(page: str) -> list[Passage]:
 
 
 @memoized
+def passages_on(*pages: str) -> list[Passage]:
+    """The passages of several pages in one read, for a page that shows a few small ones."""
+    return list(Passage.objects.filter(page__in=pages).prefetch_related("sources"))
+
+
+@memoized
 def studies() -> list[Study]:
     return showable(Study.objects.prefetch_related("sources"))
 
@@ -80,6 +86,12 @@ def studies() -> list[Study]:
 @memoized
 def options() -> list[Option]:
     return showable(Option.objects.prefetch_related("sources"))
+
+
+@memoized
+def option_list() -> list[Option]:
+    """The options without their sources, for pages that show only names and fits."""
+    return showable(Option.objects.all())
 
 
 @memoized

@@ -45,7 +45,7 @@ def compare_pair(options: list[Option], first: str, second: str) -> list[Option]
 
 
 def _cautions(answers: Answers) -> dict[str, list]:
-    return suitability_by_option(answers.get("situation"), selectors.suitability_notes())
+    return suitability_by_option(answers.get("situation"))
 
 
 def _options(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:

@@ -129,13 +129,18 @@ def suitability_conditions(situation: dict) -> set[str]:
 
 
 def suitability_by_option(
-    situation: dict, notes: list[SuitabilityNote]
+    situation: dict, notes: list[SuitabilityNote] | None = None
 ) -> dict[str, list[SuitabilityNote]]:
     """The notes that apply to this person, by option slug; options without one are absent.
 
     Nothing is removed or reordered: the pages still show every option, with these notes beside.
+    The notes are read from the content only when an answer calls for one.
     """
     conditions = suitability_conditions(situation)
+    if not conditions:
+        return {}
+    if notes is None:
+        notes = selectors.suitability_notes()
     matched: dict[str, list[SuitabilityNote]] = {}
     for note in notes:
         if note.applies_to in conditions:
@@ -263,9 +268,9 @@ class Leaning:
         return NOT_SURE_YET[1] if self.not_sure_yet else ""
 
 
-def leaning(sure: dict) -> Leaning:
+def leaning(sure: dict, options: list[Option]) -> Leaning:
     """The leaning answers of the SURE step, in words; unknown slugs and keys are left out."""
     choice = sure.get("leaning", "")
-    option = next((o for o in selectors.options() if o.slug == choice), None)
+    option = next((o for o in options if o.slug == choice), None)
     helps = [label_for(HELP_CHOICES, key) for key in sure.get("helps", []) if isinstance(key, str)]
     return Leaning(option, choice == NOT_SURE_YET[0], [h for h in helps if h])

@@ -98,6 +98,7 @@ class Summary:
 def build_summary(answers: Answers) -> Summary:
     questions = answers.get("questions")
     facts = selectors.key_facts()
+    options = selectors.option_list()
     return Summary(
         situation=answers.get("situation"),
         cost=cost_estimate(answers.get("costs")),
@@ -108,7 +109,7 @@ def build_summary(answers: Answers) -> Summary:
         sure=SureResult(answers.get("sure")),
         key_facts=[f for f in facts if f.kind == KeyFact.Kind.FACT],
         red_flags=[f for f in facts if f.kind == KeyFact.Kind.RED_FLAG],
-        leaning=leaning(answers.get("sure")),
-        options=selectors.options(),
-        cautions=suitability_by_option(answers.get("situation"), selectors.suitability_notes()),
+        leaning=leaning(answers.get("sure"), options),
+        options=options,
+        cautions=suitability_by_option(answers.get("situation")),
     )

@@ -106,6 +106,10 @@ class StudyAdmin(SourcedAdmin):
                 ],
             },
         ),
+        (
+            "Picture of the main harm (only when the study counts it in the whole group)",
+            {"classes": ["collapse"], "fields": [("harm_label", "harm_count", "harm_total")]},
+        ),
         ("Sources", {"fields": ["sources"]}),
     ]
 

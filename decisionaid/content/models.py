@@ -146,6 +146,25 @@ STUDY_RULES = [
     ),
     *_counts_rules("treated"),
     *_counts_rules("control"),
+    Rule(
+        "study_harm_counts_together",
+        "harm_count",
+        Q(harm_count__isnull=True, harm_total__isnull=True)
+        | Q(harm_count__isnull=False, harm_total__isnull=False),
+        "Give both the number harmed and the group size, or leave both empty.",
+    ),
+    Rule(
+        "study_harm_total_positive",
+        "harm_total",
+        Q(harm_total__gt=0),
+        "A group needs at least one person.",
+    ),
+    Rule(
+        "study_harm_within_total",
+        "harm_count",
+        Q(harm_count__lte=F("harm_total")),
+        "The number harmed cannot be more than the group size.",
+    ),
 ]
 
 
@@ -180,6 +199,12 @@ class Study(Sourced):
     control_improved = models.PositiveIntegerField(null=True, blank=True)
     control_total = models.PositiveIntegerField(null=True, blank=True)
     outcome_label = models.CharField(max_length=120, blank=True)
+    # The study's main harm, counted in the whole group, drawn like its benefit (IPDAS).
+    harm_label = models.CharField(
+        max_length=120, blank=True, help_text="What happened, such as 'had pain during the shots'."
+    )
+    harm_count = models.PositiveIntegerField(null=True, blank=True)
+    harm_total = models.PositiveIntegerField(null=True, blank=True)
 
     RULES = STUDY_RULES
 
@@ -193,6 +218,10 @@ class Study(Sourced):
     @property
     def has_icon_array(self) -> bool:
         return bool(self.treated_total and self.control_total)
+
+    @property
+    def has_harm_array(self) -> bool:
+        return bool(self.harm_total and self.harm_label)
 
 
 OPTION_RULES = [

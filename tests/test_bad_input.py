@@ -335,3 +335,39 @@ def test_the_friendly_403_page_is_used_for_permission_errors(settings):
 def test_a_content_length_that_is_not_a_number_is_a_bad_request(client):
     response = client.post("/guide/costs/", {"action": "next"}, CONTENT_LENGTH="lots")
     assert response.status_code == 400
+
+
+def test_a_personal_fit_answer_sent_twice_is_refused_rather_than_guessed(person):
+    body = "sex=female&sex=male&pregnancy=yes&action=next"
+    response = person.post("/guide/situation/", body, content_type=FORM)
+    assert_friendly(response, 400)
+    assert saved(person) == SAVED
+
+
+def test_a_leaning_sent_twice_is_refused_and_nothing_is_saved(person):
+    body = "&".join(f"{k}={v}" for k, v in SURE.items())
+    body += "&leaning=mesotherapy&leaning=oral-finasteride&action=next"
+    response = person.post("/guide/sure/", body, content_type=FORM)
+    assert_friendly(response, 400)
+    assert saved(person) == SAVED
+
+
+def test_the_personal_fit_and_leaning_answers_are_saved_as_sent(person):
+    body = "sex=female&pregnancy=prefer_not&age=40_to_64&heart_medicines=not_sure&action=next"
+    assert person.post("/guide/situation/", body, content_type=FORM).status_code == 302
+    assert saved(person)["situation"] == {
+        "sex": "female",
+        "pregnancy": "prefer_not",
+        "age": "40_to_64",
+        "heart_medicines": "not_sure",
+        "tried": [],
+        "warning_signs": [],
+    }
+    body = "&".join(f"{k}={v}" for k, v in SURE.items())
+    body += "&leaning=not_sure_yet&helps=talk_doctor&helps=time&action=next"
+    assert person.post("/guide/sure/", body, content_type=FORM).status_code == 302
+    assert saved(person)["sure"] == {
+        **SURE,
+        "leaning": "not_sure_yet",
+        "helps": ["talk_doctor", "time"],
+    }

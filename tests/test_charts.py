@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from decisionaid.charts.bars import bar_lengths, cost_bars_svg, format_money
-from decisionaid.charts.icon_array import icon_array_svg, per_hundred
+from decisionaid.charts.icon_array import dots_drawn, icon_array_svg, per_hundred
 
 
 @pytest.mark.parametrize(
@@ -24,11 +24,17 @@ def test_per_hundred_refuses_impossible_counts(count, total):
 
 def test_icon_array_fills_exactly_the_scaled_number_of_100_dots_and_is_named():
     svg = icon_array_svg(filled=63, title="Dutasteride: about 63 in 100", element_id="a")
-    assert svg.count('class="dot dot-on"') == 63
-    assert svg.count('class="dot dot-off"') == 37
+    assert dots_drawn(svg) == {"on": 63, "off": 37}
     assert 'role="img"' in svg and 'aria-labelledby="a-title"' in svg
     assert '<title id="a-title">Dutasteride: about 63 in 100</title>' in svg
     assert "style=" not in svg
+
+
+@pytest.mark.parametrize("filled", [0, 1, 9, 10, 11, 50, 63, 99, 100])
+def test_every_dot_is_drawn_once_whatever_the_number(filled):
+    svg = icon_array_svg(filled=filled, title="t", element_id="x")
+    assert dots_drawn(svg) == {"on": filled, "off": 100 - filled}
+    assert f'data-dots-on="{filled}"' in svg
 
 
 def test_chart_text_is_escaped():

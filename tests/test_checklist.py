@@ -83,7 +83,7 @@ def test_cost_priorities_and_sure_come_from_the_answers(client):
     )
     html = page(client)
     assert "USD 1,500.00" in html and "USD 900.00" in html
-    assert statements[0].statement in html
+    assert statements[0].short_label in html
     assert "You answered yes to 3 of 4." in html
     assert "sure-note" in html
 

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
+from decisionaid.charts.icon_array import dots_drawn
 from decisionaid.content import selectors
 from decisionaid.content.models import Option, Study, ValueStatement
 from decisionaid.guide.answers import Answers
@@ -52,7 +53,7 @@ def test_studies_with_counts_get_an_icon_array_per_arm_out_of_100(client):
         card = card_for(html, study)
         assert card.count('<svg class="icon-array"') == 2
         assert escape(study.size_text) in card.split('class="icon-arrays"')[1]
-        assert card.count('class="dot dot-on"') + card.count('class="dot dot-off"') == 200
+        assert sum(dots_drawn(card).values()) == 200
     moftah = next(s for s in counted if (s.treated_improved, s.treated_total) == (54, 86))
     card = card_for(html, moftah)
     assert "about 63 in 100" in card and "about 18 in 100" in card

@@ -110,3 +110,32 @@ def test_tampered_choice_is_refused_not_saved(client):
     response = client.post("/guide/situation/", {"diagnosed": "maybe", "action": "next"})
     assert response.status_code == 200
     assert 'href="#id_diagnosed_0"' in error_summary(response.content.decode())
+
+
+@pytest.mark.parametrize(
+    ("field", "bad"),
+    [("sex", "other"), ("pregnancy", "maybe"), ("age", "17"), ("heart_medicines", "1")],
+)
+def test_a_personal_fit_value_outside_the_list_is_refused_and_the_rest_kept(client, field, bad):
+    data = {"sex": "female", "pregnancy": "yes", "age": "18_to_39", "heart_medicines": "no"}
+    response = client.post("/guide/situation/", {**data, field: bad, "action": "next"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'href="#id_{field}_0"' in error_summary(html)
+    assert "situation" not in client.session.get("answers", {})
+    for name, value in data.items():
+        if name != field:
+            assert re.search(rf'name="{name}" value="{value}"[^>]*checked', html), name
+
+
+def test_a_leaning_or_help_outside_the_list_is_refused_and_the_rest_kept(client):
+    sure = {key: "yes" for key, _ in SURE_ITEMS}
+    response = client.post(
+        "/guide/sure/", {**sure, "leaning": "magic-pill", "helps": "money", "action": "next"}
+    )
+    assert response.status_code == 200
+    summary = error_summary(response.content.decode())
+    assert 'href="#id_leaning_0"' in summary and 'href="#id_helps_0"' in summary
+    assert "Choose one of the options, or I am not sure yet." in summary
+    assert "sure" not in client.session.get("answers", {})
+    assert re.search(r'name="support" value="yes"[^>]*checked', response.content.decode())

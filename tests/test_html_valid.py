@@ -33,6 +33,11 @@ def everything_answered() -> dict:
             "duration": "1_to_5",
             "tried": [option.slug for option in selectors.options()[:2]],
             "warning_signs": ["patchy"],
+            # Answers that bring in every kind of suitability note.
+            "sex": "female",
+            "pregnancy": "yes",
+            "age": "under_18",
+            "heart_medicines": "yes",
         },
         "costs": {
             "price_per_session": "250.00",
@@ -45,7 +50,14 @@ def everything_answered() -> dict:
             "selected": selectors.default_question_slugs(),
             "own": ["Who makes the product?", "What is in the syringe?"],
         },
-        "sure": {"sure": "no", "understand": "yes", "risks_benefits": "yes", "support": "no"},
+        "sure": {
+            "sure": "no",
+            "understand": "yes",
+            "risks_benefits": "yes",
+            "support": "no",
+            "leaning": "not_sure_yet",
+            "helps": ["talk_doctor", "time"],
+        },
     }
 
 
@@ -77,6 +89,10 @@ def rendered_pages() -> dict[str, str]:
                 "/guide/costs/", {"price_per_session": "a lot", "action": "next"}
             )
             pages[f"{label}/guide/costs/with-errors"] = response.content.decode()
+            response = client.post("/guide/situation/", {"sex": "other", "action": "next"})
+            pages[f"{label}/guide/situation/with-errors"] = response.content.decode()
+            response = client.get("/guide/options/", {"a": "oral-finasteride", "b": "mesotherapy"})
+            pages[f"{label}/guide/options/compare"] = response.content.decode()
             # The error pages a person can meet: a form no page of ours sends, an unknown paper.
             response = client.post("/guide/costs/", {"not_a_field": "1"})
             assert response.status_code == 400
@@ -134,7 +150,7 @@ CANARY = (
 
 def test_the_nu_checker_finds_no_error_on_any_page_in_either_mode(java, tmp_path):
     pages = rendered_pages()
-    assert len(pages) == 4 * (len(public_paths()) + len(EXTRA_PATHS) + 5)
+    assert len(pages) == 4 * (len(public_paths()) + len(EXTRA_PATHS) + 7)
     errors = nu_errors({"canary": CANARY, **pages}, tmp_path)
     canary = [error for error in errors if error.startswith("canary ")]
     assert len(canary) == 1 and "legend" in canary[0], errors

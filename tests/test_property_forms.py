@@ -17,10 +17,16 @@ from hypothesis import strategies as st
 from decisionaid.guide import steps
 from decisionaid.guide.answers import SESSION_KEY, Answers
 from decisionaid.guide.choices import (
+    AGE_CHOICES,
     DIAGNOSED_CHOICES,
     DURATION_CHOICES,
+    HEART_CHOICES,
+    HELP_CHOICES,
+    NOT_SURE_YET,
+    PREGNANCY_CHOICES,
     QUIZ_CHOICES,
     RATING_CHOICES,
+    SEX_CHOICES,
     WARNING_SIGN_CHOICES,
     YES_NO_CHOICES,
 )
@@ -40,12 +46,28 @@ ACTIONS = ["next", "back", "skip", "show"]
 
 # Answers from earlier visits to every form step, as a real person would have them.
 SAVED = {
-    "situation": {"diagnosed": "yes", "duration": "over_5", "tried": [], "warning_signs": []},
+    "situation": {
+        "diagnosed": "yes",
+        "duration": "over_5",
+        "tried": [],
+        "warning_signs": [],
+        "sex": "female",
+        "pregnancy": "yes",
+        "age": "18_to_39",
+        "heart_medicines": "no",
+    },
     "costs": {"price_per_session": "300.00", "first_course_sessions": 8, "maintenance_per_year": 2},
     "values": {"ratings": {}},
     "understanding": {"responses": {}},
     "questions": {"selected": [], "own": ["Who makes the product?"]},
-    "sure": {"sure": "yes", "understand": "yes", "risks_benefits": "no", "support": "yes"},
+    "sure": {
+        "sure": "yes",
+        "understand": "yes",
+        "risks_benefits": "no",
+        "support": "yes",
+        "leaning": "oral-finasteride",
+        "helps": ["talk_doctor", "time"],
+    },
 }
 
 KNOWN_VALUES = sorted(
@@ -58,6 +80,12 @@ KNOWN_VALUES = sorted(
             RATING_CHOICES,
             WARNING_SIGN_CHOICES,
             YES_NO_CHOICES,
+            SEX_CHOICES,
+            PREGNANCY_CHOICES,
+            AGE_CHOICES,
+            HEART_CHOICES,
+            HELP_CHOICES,
+            [NOT_SURE_YET],
         )
         for value, _ in choices
     }

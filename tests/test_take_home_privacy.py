@@ -17,12 +17,23 @@ FULL_ANSWERS = {
         "duration": "over_5",
         "tried": ["minoxidil-topical", "finasteride-oral"],
         "warning_signs": ["patchy", "other_symptoms"],
+        "sex": "prefer_not",
+        "pregnancy": "yes",
+        "age": "40_to_64",
+        "heart_medicines": "not_sure",
     },
     "costs": {"price_per_session": "437.25", "first_course_sessions": 9, "maintenance_per_year": 5},
     "values": {"ratings": {"avoid-needles": 5, "strong-evidence": 4, "low-cost": 2}},
     "understanding": {"responses": {"quiz-approval": "true", "quiz-largest-study": "false"}},
     "questions": {"selected": ["q-evidence-placebo", "q-safety-who-to-call"]},
-    "sure": {"sure": "no", "understand": "yes", "risks_benefits": "no", "support": "yes"},
+    "sure": {
+        "sure": "no",
+        "understand": "yes",
+        "risks_benefits": "no",
+        "support": "yes",
+        "leaning": "oral-minoxidil",
+        "helps": ["more_information", "talk_doctor", "talk_family", "time"],
+    },
 }
 SECRETS = [
     "not_sure",
@@ -40,6 +51,9 @@ SECRETS = [
     "risks_benefits",
     "situation",
     "ratings",
+    "heart_medicines",
+    "oral-minoxidil",
+    "talk_family",
 ]
 
 
@@ -98,3 +112,9 @@ def test_the_take_home_dictionary_is_the_one_tokens_were_made_with():
     # Tokens in the wild were compressed with this exact dictionary; changing it breaks them.
     text = dictionary(1)
     assert (len(text), zlib.crc32(text)) == (1573, 2962585856)
+
+
+def test_the_personal_fit_and_leaning_answers_come_back_from_a_take_home_link():
+    restored = read_token(make_token(FULL_ANSWERS))
+    assert restored["situation"] == FULL_ANSWERS["situation"]
+    assert restored["sure"] == FULL_ANSWERS["sure"]

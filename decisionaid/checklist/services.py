@@ -19,28 +19,27 @@ from .pdf import DEFAULT_PAPER, PAPER_SIZES, render_pdf
 TEMPLATE = "checklist/checklist.html"
 INTRO_PAGE = "checklist-intro"
 SURE_NOTE_PAGE = "checklist-sure-no"
+SEE_DOCTOR_PAGE = "checklist-see-doctor"
 
 
 def cited_sources(summary: Summary, passages: list) -> list[Source]:
     """Every source the printed items cite, once each, in the guide's own numbering."""
     seen: dict[int, Source] = {}
     quiz_items = [result.item for result in summary.quiz]
-    groups = [summary.questions, quiz_items, summary.key_facts, summary.red_flags, passages]
+    notes = [note for _, note in summary.caution_rows]
+    groups = [
+        summary.questions,
+        quiz_items,
+        summary.key_facts,
+        summary.red_flags,
+        notes,
+        passages,
+    ]
     for group in groups:
         for item in group:
             for source in item.sources.all():
                 seen.setdefault(source.pk, source)
     return sorted(seen.values(), key=lambda s: s.number)
-
-
-def mesotherapy_fit(summary: Summary) -> dict[int, Any]:
-    """For each priority, how mesotherapy itself relates to it (the practitioner's treatment)."""
-    fits = {}
-    for priority in summary.priorities:
-        for fit in priority.fits:
-            if fit.option.is_mesotherapy:
-                fits[priority.statement.pk] = fit
-    return fits
 
 
 def checklist_context(
@@ -49,15 +48,18 @@ def checklist_context(
     summary = build_summary(Answers(session))
     # Each question prints its citations: fetch them in one query, not one per question.
     prefetch_related_objects(summary.questions, "sources")
-    intro = selectors.passages_for(INTRO_PAGE)
-    sure_note = selectors.passages_for(SURE_NOTE_PAGE) if summary.sure.any_no else []
-    meso = mesotherapy_fit(summary)
+    # The checklist's own passages in one read: the intro, and the notes its answers call for.
+    passages = selectors.passages_on(INTRO_PAGE, SURE_NOTE_PAGE, SEE_DOCTOR_PAGE)
+    intro = [p for p in passages if p.page == INTRO_PAGE]
+    sure_note = [p for p in passages if p.page == SURE_NOTE_PAGE and summary.sure.any_no]
+    see_doctor = [p for p in passages if p.page == SEE_DOCTOR_PAGE and summary.see_doctor]
     return {
         "summary": summary,
-        "priorities": [(p, meso.get(p.statement.pk)) for p in summary.priorities],
+        "fit_grid": summary.fit_grid() if summary.priorities else [],
         "intro_passages": intro,
         "sure_note_passages": sure_note,
-        "sources_cited": cited_sources(summary, intro + sure_note),
+        "see_doctor_passages": see_doctor,
+        "sources_cited": cited_sources(summary, intro + see_doctor + sure_note),
         "disclosure": selectors.disclosure(),
         "contact_email": settings.CONTACT_EMAIL,
         "today": timezone.localdate(),

@@ -107,6 +107,10 @@ class StudyAdmin(SourcedAdmin):
                 ],
             },
         ),
+        (
+            "Picture of the main harm (only when the study counts it in the whole group)",
+            {"classes": ["collapse"], "fields": [("harm_label", "harm_count", "harm_total")]},
+        ),
         ("Sources", {"fields": ["sources"]}),
     ]
 
@@ -146,6 +150,13 @@ class OptionAdmin(SourcedAdmin):
         ("Sources", {"fields": ["sources"]}),
     ]
     inlines = [OptionValueFitInline]
+
+
+@admin.register(models.SuitabilityNote)
+class SuitabilityNoteAdmin(SourcedAdmin):
+    list_display = ["option", "applies_to", "note", "order"]
+    list_filter = ["applies_to", "option", HasSourcesFilter]
+    search_fields = ["note", "slug", "option__name"]
 
 
 @admin.register(models.Risk)

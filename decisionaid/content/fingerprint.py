@@ -11,6 +11,7 @@ CONTENT_MODEL_NAMES = [
     "Source",
     "Study",
     "Option",
+    "SuitabilityNote",
     "Risk",
     "CostDefault",
     "QuestionTheme",

@@ -146,6 +146,25 @@ STUDY_RULES = [
     ),
     *_counts_rules("treated"),
     *_counts_rules("control"),
+    Rule(
+        "study_harm_counts_together",
+        "harm_count",
+        Q(harm_count__isnull=True, harm_total__isnull=True)
+        | Q(harm_count__isnull=False, harm_total__isnull=False),
+        "Give both the number harmed and the group size, or leave both empty.",
+    ),
+    Rule(
+        "study_harm_total_positive",
+        "harm_total",
+        Q(harm_total__gt=0),
+        "A group needs at least one person.",
+    ),
+    Rule(
+        "study_harm_within_total",
+        "harm_count",
+        Q(harm_count__lte=F("harm_total")),
+        "The number harmed cannot be more than the group size.",
+    ),
 ]
 
 
@@ -184,6 +203,12 @@ class Study(Sourced):
     control_improved = models.PositiveIntegerField(null=True, blank=True)
     control_total = models.PositiveIntegerField(null=True, blank=True)
     outcome_label = models.CharField(max_length=120, blank=True)
+    # The study's main harm, counted in the whole group, drawn like its benefit (IPDAS).
+    harm_label = models.CharField(
+        max_length=120, blank=True, help_text="What happened, such as 'had pain during the shots'."
+    )
+    harm_count = models.PositiveIntegerField(null=True, blank=True)
+    harm_total = models.PositiveIntegerField(null=True, blank=True)
 
     RULES = STUDY_RULES
 
@@ -197,6 +222,10 @@ class Study(Sourced):
     @property
     def has_icon_array(self) -> bool:
         return bool(self.treated_total and self.control_total)
+
+    @property
+    def has_harm_array(self) -> bool:
+        return bool(self.harm_total and self.harm_label)
 
 
 OPTION_RULES = [
@@ -244,6 +273,50 @@ class Option(Sourced):
 
     def __str__(self) -> str:
         return self.name
+
+
+SUITABILITY_RULES = [
+    Rule(
+        "suitability_note_written",
+        "note",
+        ~Q(note=""),
+        "Write who the option may not suit and why.",
+    ),
+]
+
+
+class SuitabilityNote(Sourced):
+    """Who an option may not suit and why, shown to a person whose answers match; never hides it."""
+
+    class Applies(models.TextChoices):
+        FEMALE = "female", "Sex: female"
+        PREGNANCY = "pregnancy", "Is or could become pregnant, or is breastfeeding"
+        UNDER_18 = "under_18", "Age: under 18"
+        HEART_MEDICINES = "heart_medicines", "Takes medicines for blood pressure or the heart"
+
+    option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="suitability_notes")
+    applies_to = models.CharField(
+        max_length=20,
+        choices=Applies.choices,
+        help_text="The answer on the situation step that shows this note.",
+    )
+    note = models.CharField(
+        max_length=300, help_text="Who it may not suit and why, in plain words."
+    )
+
+    RULES = SUITABILITY_RULES
+
+    class Meta(Sourced.Meta):
+        ordering = ["option__order", "order", "slug"]
+        constraints = constraints_for(SUITABILITY_RULES)
+
+    def __str__(self) -> str:
+        return f"{self.option}: {self.get_applies_to_display()}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["content.option", "content.source"]
 
 
 class Risk(Sourced):

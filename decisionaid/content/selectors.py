@@ -25,6 +25,7 @@ from .models import (
     Risk,
     Source,
     Study,
+    SuitabilityNote,
     ValueStatement,
 )
 from .validation import ValidatedModel
@@ -81,6 +82,12 @@ def passages_by_page(*pages: str) -> dict[str, list[Passage]]:
 
 
 @memoized
+def passages_on(*pages: str) -> list[Passage]:
+    """The passages of several pages in one read, for a page that shows a few small ones."""
+    return list(Passage.objects.filter(page__in=pages).prefetch_related("sources"))
+
+
+@memoized
 def studies() -> list[Study]:
     return showable(Study.objects.prefetch_related("sources"))
 
@@ -88,6 +95,17 @@ def studies() -> list[Study]:
 @memoized
 def options() -> list[Option]:
     return showable(Option.objects.prefetch_related("sources"))
+
+
+@memoized
+def option_list() -> list[Option]:
+    """The options without their sources, for pages that show only names and fits."""
+    return showable(Option.objects.all())
+
+
+@memoized
+def suitability_notes() -> list[SuitabilityNote]:
+    return showable(SuitabilityNote.objects.select_related("option").prefetch_related("sources"))
 
 
 @memoized

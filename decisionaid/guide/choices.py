@@ -18,6 +18,26 @@ WARNING_SIGN_CHOICES = [
         "I have other symptoms, such as a sore, itchy or scaly scalp, or I feel unwell",
     ),
 ]
+# The personal-fit questions: only what changes which suitability notes a person sees.
+PREFER_NOT = ("prefer_not", "I prefer not to say")
+SEX_CHOICES = [("female", "Female"), ("male", "Male"), PREFER_NOT]
+PREGNANCY_CHOICES = [("yes", "Yes"), ("no", "No"), PREFER_NOT]
+AGE_CHOICES = [
+    ("under_18", "Under 18"),
+    ("18_to_39", "18 to 39"),
+    ("40_to_64", "40 to 64"),
+    ("65_plus", "65 or older"),
+    PREFER_NOT,
+]
+HEART_CHOICES = [("yes", "Yes"), ("no", "No"), ("not_sure", "I am not sure"), PREFER_NOT]
+NOT_SURE_YET = ("not_sure_yet", "I am not sure yet")
+HELP_CHOICES = [
+    ("more_information", "More information"),
+    ("talk_doctor", "Talking to my doctor"),
+    ("talk_family", "Talking to family or friends"),
+    ("time", "More time"),
+    ("nothing", "Nothing, I am ready"),
+]
 QUIZ_CHOICES = [
     ("true", "True"),
     ("false", "False"),

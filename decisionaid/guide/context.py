@@ -10,7 +10,13 @@ from decisionaid.content.models import Option
 
 from . import steps
 from .answers import Answers
-from .rules import cost_estimate, fits_by_option, priorities, quiz_results
+from .rules import (
+    cost_estimate,
+    fits_by_option,
+    priorities,
+    quiz_results,
+    suitability_by_option,
+)
 from .summary import build_summary
 
 WARNING_PAGE = "situation-see-doctor"
@@ -38,13 +44,20 @@ def compare_pair(options: list[Option], first: str, second: str) -> list[Option]
     return []
 
 
+def _cautions(answers: Answers) -> dict[str, list]:
+    return suitability_by_option(answers.get("situation"))
+
+
 def _options(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
     options = selectors.options()
     pair = compare_pair(options, query.get("a", ""), query.get("b", ""))
     shown = pair or options
     selected = [option.slug for option in pair or options[:2]]
     rows = [(label, [getattr(option, field) for option in shown]) for field, label in Option.ROWS]
+    cautions = _cautions(answers)
     return {
+        # One cell per shown option; the row appears only when a note applies to this person.
+        "caution_cells": [cautions.get(option.slug, []) for option in shown] if cautions else [],
         "options": shown,
         "all_options": options,
         "comparing": bool(pair),
@@ -77,7 +90,9 @@ def _values(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
     options = selectors.options()
     return {
         "rated": bool(ratings),
-        "comparisons": [(p, fits_by_option(p, options)) for p in priorities(ratings)],
+        "comparisons": [
+            (p, fits_by_option(p, options, _cautions(answers))) for p in priorities(ratings)
+        ],
     }
 
 

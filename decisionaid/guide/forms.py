@@ -13,12 +13,18 @@ from decisionaid.content import selectors
 from decisionaid.content.models import PRICE_MAX, PRICE_MIN, SESSIONS_MAX, Option
 
 from .choices import (
+    AGE_CHOICES,
     DIAGNOSED_CHOICES,
     DURATION_CHOICES,
+    HEART_CHOICES,
+    HELP_CHOICES,
     MAX_OWN_QUESTION_LENGTH,
     MAX_OWN_QUESTIONS,
+    NOT_SURE_YET,
+    PREGNANCY_CHOICES,
     QUIZ_CHOICES,
     RATING_CHOICES,
+    SEX_CHOICES,
     WARNING_SIGN_CHOICES,
     YES_NO_CHOICES,
 )
@@ -78,6 +84,10 @@ def _radio(label: str, choices: list[tuple[str, str]], *, required: bool, messag
     )
 
 
+# The personal-fit questions, in the order the page asks them; each is optional.
+PERSONAL_FIELDS = ("sex", "pregnancy", "age", "heart_medicines")
+
+
 class SituationForm(StepForm):
     diagnosed = _radio(
         "Has a doctor told you that you have pattern hair loss?",
@@ -97,6 +107,30 @@ class SituationForm(StepForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    sex = _radio(
+        "What is your sex?",
+        SEX_CHOICES,
+        required=False,
+        message="Choose female, male or prefer not to say.",
+    )
+    pregnancy = _radio(
+        "Are you pregnant, could you become pregnant, or are you breastfeeding?",
+        PREGNANCY_CHOICES,
+        required=False,
+        message="Choose yes, no or prefer not to say.",
+    )
+    age = _radio(
+        "How old are you?",
+        AGE_CHOICES,
+        required=False,
+        message="Choose one of the age groups, or prefer not to say.",
+    )
+    heart_medicines = _radio(
+        "Do you take medicines for blood pressure or your heart?",
+        HEART_CHOICES,
+        required=False,
+        message="Choose yes, no, not sure or prefer not to say.",
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -108,7 +142,7 @@ class SituationForm(StepForm):
 
     def answers_from(self, data: dict[str, Any]) -> dict[str, Any]:
         answers: dict[str, Any] = {
-            key: data[key] for key in ("diagnosed", "duration") if data.get(key)
+            key: data[key] for key in ("diagnosed", "duration", *PERSONAL_FIELDS) if data.get(key)
         }
         answers["tried"] = list(data.get("tried", []))
         answers["warning_signs"] = list(data.get("warning_signs", []))
@@ -344,7 +378,29 @@ class SureForm(StepForm):
                 required=True,
                 message=f"Choose yes or no for question {number}.",
             )
-        self.helper.layout = Layout(*(InlineRadios(name) for name in self.fields))
+        # The leaning questions have no right answer and are never required.
+        self.fields["leaning"] = _radio(
+            "Which option are you leaning towards now?",
+            [(option.slug, option.name) for option in selectors.options()] + [NOT_SURE_YET],
+            required=False,
+            message="Choose one of the options, or I am not sure yet.",
+        )
+        self.fields["helps"] = forms.MultipleChoiceField(
+            label="What would help you decide?",
+            help_text="Tick all that apply.",
+            choices=HELP_CHOICES,
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            error_messages={"invalid_choice": "Choose from the things listed."},
+        )
+        self.helper.layout = Layout(
+            *(InlineRadios(key) for key, _ in SURE_ITEMS), "leaning", "helps"
+        )
 
     def answers_from(self, data: dict[str, Any]) -> dict[str, Any]:
-        return {key: data[key] for key, _ in SURE_ITEMS if data.get(key)}
+        answers: dict[str, Any] = {key: data[key] for key, _ in SURE_ITEMS if data.get(key)}
+        if data.get("leaning"):
+            answers["leaning"] = data["leaning"]
+        if data.get("helps"):
+            answers["helps"] = list(data["helps"])
+        return answers

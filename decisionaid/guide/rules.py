@@ -1,5 +1,6 @@
-"""The guide's plain rules, one home for all: costs, priorities and how options fit them, the
-quiz's feedback, the chosen questions, the situation in words and SURE scoring."""
+"""The guide's plain rules, one home for all: costs, priorities and how options fit them, who an
+option may not suit, the quiz's feedback, the chosen questions, the situation in words, SURE
+scoring and the person's leaning."""
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -7,12 +8,25 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 
 from decisionaid.content import selectors
-from decisionaid.content.models import Option, Question, QuizItem, ValueFit, ValueStatement
+from decisionaid.content.models import (
+    Option,
+    Question,
+    QuizItem,
+    SuitabilityNote,
+    ValueFit,
+    ValueStatement,
+)
 
 from .choices import (
+    AGE_CHOICES,
     DIAGNOSED_CHOICES,
     DURATION_CHOICES,
+    HEART_CHOICES,
+    HELP_CHOICES,
+    NOT_SURE_YET,
+    PREGNANCY_CHOICES,
     QUIZ_CHOICES,
+    SEX_CHOICES,
     WARNING_SIGN_CHOICES,
     label_for,
 )
@@ -86,8 +100,52 @@ class SureResult:
     def any_no(self) -> bool:
         return any(self.answers.get(key) == "no" for key, _ in SURE_ITEMS)
 
+    @property
+    def answered(self) -> bool:
+        return any(self.answers.get(key) for key, _ in SURE_ITEMS)
+
     def rows(self) -> list[tuple[str, str]]:
         return [(text, self.answers.get(key, "")) for key, text in SURE_ITEMS]
+
+
+def suitability_conditions(situation: dict) -> set[str]:
+    """Which kinds of suitability note a person's situation answers call for.
+
+    Only a clear answer counts: an unanswered question or "prefer not to say" calls for none, so
+    a person who answers nothing sees the guide exactly as everyone else does.
+    """
+    applies = SuitabilityNote.Applies
+    conditions = set()
+    if situation.get("sex") == "female":
+        conditions.add(applies.FEMALE.value)
+    if situation.get("pregnancy") == "yes":
+        conditions.add(applies.PREGNANCY.value)
+    if situation.get("age") == "under_18":
+        conditions.add(applies.UNDER_18.value)
+    # Someone unsure whether their tablets are for the heart is safer told to check.
+    if situation.get("heart_medicines") in ("yes", "not_sure"):
+        conditions.add(applies.HEART_MEDICINES.value)
+    return conditions
+
+
+def suitability_by_option(
+    situation: dict, notes: list[SuitabilityNote] | None = None
+) -> dict[str, list[SuitabilityNote]]:
+    """The notes that apply to this person, by option slug; options without one are absent.
+
+    Nothing is removed or reordered: the pages still show every option, with these notes beside.
+    The notes are read from the content only when an answer calls for one.
+    """
+    conditions = suitability_conditions(situation)
+    if not conditions:
+        return {}
+    if notes is None:
+        notes = selectors.suitability_notes()
+    matched: dict[str, list[SuitabilityNote]] = {}
+    for note in notes:
+        if note.applies_to in conditions:
+            matched.setdefault(note.option.slug, []).append(note)
+    return matched
 
 
 def describe_situation(situation: dict) -> list[tuple[str, str]]:
@@ -106,6 +164,14 @@ def describe_situation(situation: dict) -> list[tuple[str, str]]:
     if tried:
         names = [option.name for option in selectors.options() if option.slug in tried]
         rows.append(("Already tried", ", ".join(names)))
+    for key, label, choices in (
+        ("sex", "Sex", SEX_CHOICES),
+        ("pregnancy", "Pregnant, could become pregnant or breastfeeding", PREGNANCY_CHOICES),
+        ("age", "Age", AGE_CHOICES),
+        ("heart_medicines", "Takes medicines for blood pressure or the heart", HEART_CHOICES),
+    ):
+        if label_for(choices, situation.get(key, "")):
+            rows.append((label, label_for(choices, situation[key])))
     signs = [label_for(WARNING_SIGN_CHOICES, key) for key in situation.get("warning_signs", [])]
     if any(signs):
         rows.append(("Signs to see a doctor about", "; ".join(s for s in signs if s)))
@@ -154,13 +220,57 @@ def quiz_results(responses: dict) -> list[QuizResult]:
 class FitRow:
     option: Option
     fit: ValueFit | None
+    cautions: tuple[SuitabilityNote, ...] = ()
+
+    @property
+    def shown_fit(self) -> str:
+        """The fit to show: "may_not_suit" replaces any fit for an option that may not suit the
+        person, so an option they may not be able to use is never called a good fit."""
+        if self.cautions:
+            return "may_not_suit"
+        return self.fit.fit if self.fit else ""
 
 
-def fits_by_option(priority: Priority, options: list[Option]) -> list[FitRow]:
+def fits_by_option(
+    priority: Priority,
+    options: list[Option],
+    cautions: dict[str, list[SuitabilityNote]] | None = None,
+) -> list[FitRow]:
     """One row per option, always in the content's own option order, never sorted by fit.
 
     Sorting by how well an option fits would turn the table into a ranking, which a decision aid
     must not do; an option with no fit written for this statement still gets its row.
     """
     by_option = {fit.option_id: fit for fit in priority.fits}
-    return [FitRow(option, by_option.get(option.pk)) for option in options]
+    cautions = cautions or {}
+    return [
+        FitRow(option, by_option.get(option.pk), tuple(cautions.get(option.slug, ())))
+        for option in options
+    ]
+
+
+@dataclass(frozen=True)
+class Leaning:
+    """Which way the person leans now and what would help them decide; never scored."""
+
+    option: Option | None
+    not_sure_yet: bool
+    helps: list[str]
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.option or self.not_sure_yet or self.helps)
+
+    @property
+    def label(self) -> str:
+        if self.option:
+            return self.option.name
+        return NOT_SURE_YET[1] if self.not_sure_yet else ""
+
+
+def leaning(sure: dict, options: list[Option]) -> Leaning:
+    """The leaning answers of the SURE step, in words; unknown slugs and keys are left out."""
+    choice = sure.get("leaning", "")
+    option = next((o for o in options if o.slug == choice), None)
+    helps = [label_for(HELP_CHOICES, key) for key in sure.get("helps", []) if isinstance(key, str)]
+    return Leaning(option, choice == NOT_SURE_YET[0], [h for h in helps if h])

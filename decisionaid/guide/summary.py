@@ -2,34 +2,45 @@
 
 Answer shapes, one dict per step in the session (written by the guide's forms):
     situation:     {"diagnosed": "yes"|"no"|"not_sure", "duration": str, "tried": [str],
-                    "warning_signs": [str]}
-                   (diagnosed and duration are left out when unanswered; duration is one of
-                   choices.DURATION_CHOICES, tried holds option slugs, warning_signs holds keys of
-                   choices.WARNING_SIGN_CHOICES; Summary.situation_rows gives them in words)
+                    "warning_signs": [str], "sex": "female"|"male"|"prefer_not",
+                    "pregnancy": "yes"|"no"|"prefer_not", "age": str,
+                    "heart_medicines": "yes"|"no"|"not_sure"|"prefer_not"}
+                   (every key but tried and warning_signs is left out when unanswered; duration
+                   is one of choices.DURATION_CHOICES and age of choices.AGE_CHOICES, tried holds
+                   option slugs, warning_signs holds keys of choices.WARNING_SIGN_CHOICES;
+                   Summary.situation_rows gives them in words, rules.suitability_conditions says
+                   which suitability notes they call for)
     costs:         {"price_per_session": "250.00", "first_course_sessions": int,
                     "maintenance_per_year": int, "first_year_top_ups": int (only when > 0)}
     values:        {"ratings": {statement_slug: 1..5}}
     understanding: {"responses": {quiz_slug: "true"|"false"|"not_sure"}}
     questions:     {"selected": [question_slug], "own": [str]}
-    sure:          {"sure": "yes"|"no", "understand": ..., "risks_benefits": ..., "support": ...}
+    sure:          {"sure": "yes"|"no", "understand": ..., "risks_benefits": ..., "support": ...,
+                    "leaning": option_slug|"not_sure_yet", "helps": [str]}
+                   (leaning and helps, keys of choices.HELP_CHOICES, only when answered)
 """
 
 from dataclasses import dataclass, field
 
 from decisionaid.content import selectors
-from decisionaid.content.models import KeyFact, Question
+from decisionaid.content.models import KeyFact, Option, Question, SuitabilityNote
 
 from .answers import Answers
 from .rules import (
     CostEstimate,
+    FitRow,
+    Leaning,
     Priority,
     QuizResult,
     SureResult,
     chosen_questions,
     cost_estimate,
     describe_situation,
+    fits_by_option,
+    leaning,
     priorities,
     quiz_results,
+    suitability_by_option,
 )
 
 
@@ -44,15 +55,50 @@ class Summary:
     sure: SureResult
     key_facts: list[KeyFact] = field(default_factory=list)
     red_flags: list[KeyFact] = field(default_factory=list)
+    leaning: Leaning | None = None
+    options: list[Option] = field(default_factory=list)
+    # The suitability notes that apply to this person, by option slug.
+    cautions: dict[str, list[SuitabilityNote]] = field(default_factory=dict)
 
     @property
     def situation_rows(self) -> list[tuple[str, str]]:
         return describe_situation(self.situation)
 
+    @property
+    def situation_line(self) -> str:
+        """The situation in one line, for page 1 of the checklist."""
+        return "; ".join(f"{label}: {value}" for label, value in self.situation_rows)
+
+    @property
+    def see_doctor(self) -> bool:
+        """A warning sign was ticked: the see-a-doctor notice leads the summary and checklist."""
+        return bool(self.situation.get("warning_signs"))
+
+    @property
+    def caution_groups(self) -> list[tuple[Option, list[SuitabilityNote]]]:
+        """The options with a note for this person, each with its notes, in the content's order."""
+        return [(o, self.cautions[o.slug]) for o in self.options if o.slug in self.cautions]
+
+    @property
+    def caution_rows(self) -> list[tuple[Option, SuitabilityNote]]:
+        """Each note that applies to this person with its option, in the content's option order."""
+        return [
+            (option, note) for option in self.options for note in self.cautions.get(option.slug, [])
+        ]
+
+    def fit_grid(self) -> list[tuple[Option, list[FitRow]]]:
+        """Every option (in the content's order) against each top priority, for the checklist."""
+        columns = [fits_by_option(p, self.options, self.cautions) for p in self.priorities]
+        return [
+            (option, [column[index] for column in columns])
+            for index, option in enumerate(self.options)
+        ]
+
 
 def build_summary(answers: Answers) -> Summary:
     questions = answers.get("questions")
     facts = selectors.key_facts()
+    options = selectors.option_list()
     return Summary(
         situation=answers.get("situation"),
         cost=cost_estimate(answers.get("costs")),
@@ -63,4 +109,7 @@ def build_summary(answers: Answers) -> Summary:
         sure=SureResult(answers.get("sure")),
         key_facts=[f for f in facts if f.kind == KeyFact.Kind.FACT],
         red_flags=[f for f in facts if f.kind == KeyFact.Kind.RED_FLAG],
+        leaning=leaning(answers.get("sure"), options),
+        options=options,
+        cautions=suitability_by_option(answers.get("situation")),
     )

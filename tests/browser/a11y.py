@@ -63,6 +63,11 @@ def answer_situation(page) -> None:
     groups[0].get_by_label("Yes", exact=True).check()
     page.get_by_label("1 to 5 years").check()
     page.locator("input[name=tried]").first.check()
+    # The personal-fit questions, answered so suitability notes show on the later pages.
+    page.get_by_role("group", name="What is your sex?").get_by_label("Female").check()
+    pregnancy = "Are you pregnant, could you become pregnant, or are you breastfeeding?"
+    page.get_by_role("group", name=pregnancy).get_by_label("Yes", exact=True).check()
+    page.get_by_role("group", name="How old are you?").get_by_label("18 to 39").check()
 
 
 def answer_costs(page) -> None:
@@ -118,7 +123,10 @@ def walk_the_guide(page, at_each_page=lambda page, label: None) -> None:
     answer_questions(page)
     page.get_by_role("button", name=SAVE_AND_NEXT).click()
     page.wait_for_url("**/guide/sure/")
+    at_each_page(page, "/guide/sure/")
+    # The SURE answers, then the leaning (the second option) and what would help.
     answer_every_radio_group(page, pick=1)
+    page.get_by_label("Talking to my doctor").check()
     page.get_by_role("button", name=SAVE_AND_NEXT).click()
     page.wait_for_url("**/guide/summary/")
     at_each_page(page, "/guide/summary/ answered")

@@ -44,7 +44,7 @@ def test_axe_finds_nothing_while_answering_and_on_every_answered_page(new_page, 
     for path in STEP_PATHS:
         page.goto(path)
         report.check(page, f"{mode} {path} (answered)")
-    assert len(report.pages) == 10 + len(STEP_PATHS)
+    assert len(report.pages) == 11 + len(STEP_PATHS)
     report.assert_clean()
 
 

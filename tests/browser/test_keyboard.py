@@ -119,6 +119,13 @@ def test_keyboard_alone_walks_the_whole_guide_to_the_checklist_with_focus_always
     tried = keys.press("Tab")
     assert tried["type"] == "checkbox"
     keys.press("Space")
+    # The personal-fit questions: Tab to a group, Space picks, Tab moves to the next group.
+    keys.move_to("Female")
+    keys.press("Space")
+    assert keys.press("Tab")["type"] == "radio"
+    keys.press("Space")
+    assert checked_label(page, "sex") == "Female"
+    assert checked_label(page, "pregnancy") == "Yes"
     keys.activate("Save and go to the next step", "**/guide/what-it-is/")
 
     # The reading steps: past Next to Back, then Shift+Tab returns to Next.
@@ -159,13 +166,23 @@ def test_keyboard_alone_walks_the_whole_guide_to_the_checklist_with_focus_always
     keys.activate("Save and go to the next step", "**/guide/sure/")
 
     keys.answer_radio_groups(4)
+    # The leaning: the next group's first option, then one thing that would help.
+    assert keys.press("Tab")["type"] == "radio"
+    keys.press("Space")
+    keys.press("ArrowDown")
+    leaning = checked_label(page, "leaning")
+    keys.move_to("Talking to my doctor")
+    keys.press("Space")
     keys.activate("Save and go to the next step", "**/guide/summary/")
-    assert "Who will do the injections?" in page.locator("main").inner_text()
+    summary = page.locator("main").inner_text()
+    assert "Who will do the injections?" in summary and leaning in summary
 
     keys.activate("Open your checklist to print", "**/checklist/")
     checklist = page.locator("main").inner_text()
     assert "Who will do the injections?" in checklist
     assert "USD 2,400" in checklist
+    assert leaning in checklist and "Talking to my doctor" in checklist
+    assert "May not suit you" in checklist
 
     assert len(keys.visited) > 60
     assert not keys.unseen, "focused with no visible focus indicator:\n" + "\n".join(keys.unseen)

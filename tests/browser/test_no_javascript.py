@@ -19,6 +19,14 @@ def test_without_javascript_the_whole_guide_reaches_a_filled_in_checklist(live_a
     checklist = page.locator("main").inner_text()
     for answer in ("Who will do the injections?", "What is in the mix?", "USD 2,400", "USD 1,200"):
         assert answer in checklist, answer
+    # The personal-fit answers and the leaning reach the checklist without any script.
+    for answer in (
+        "Sex: Female",
+        "May not suit you",
+        "Talking to my doctor",
+        "Leaning towards now",
+    ):
+        assert answer in checklist, answer
     # The print button is revealed by script only, so it staying hidden shows scripts were off.
     assert page.locator(".js-print").is_hidden()
     if mode == "normal":

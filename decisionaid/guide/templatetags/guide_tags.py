@@ -61,6 +61,22 @@ def study_arms(study: Study) -> list[Arm]:
 
 
 @register.simple_tag
+def study_harm(study: Study) -> Arm | None:
+    """The study's main harm out of the same 100 as its benefit, so both are drawn alike."""
+    if not study.has_harm_array:
+        return None
+    count = study.harm_count or 0
+    try:
+        scaled = per_hundred(count, study.harm_total)
+    except ValueError:
+        logger.error("Study %r has harm counts no icon array can show", study.slug)
+        return None
+    title = f"About {scaled} in 100 people {study.harm_label}"
+    svg = icon_array_svg(filled=scaled, title=title, element_id=f"icons-{study.slug}-harm")
+    return Arm(study.harm_label, count, study.harm_total, scaled, svg)
+
+
+@register.simple_tag
 def cost_chart(cost: CostEstimate, element_id: str = "cost-chart") -> SafeString:
     return cost_bars_svg(
         [("First year", cost.first_year), ("Each later year", cost.later_years)],

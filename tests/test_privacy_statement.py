@@ -66,3 +66,19 @@ def test_the_landing_page_and_the_kiosk_note_use_the_same_numbers(client, settin
 )
 def test_durations_read_as_words(seconds, words):
     assert in_words(seconds) == words
+
+
+def test_at_home_the_session_cookie_ends_with_the_browser_and_the_row_with_the_idle_time(
+    client, settings
+):
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    response = client.post(
+        reverse("guide:step", kwargs={"slug": "questions"}), {"own": "Mine?", "action": "next"}
+    )
+    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert cookie["max-age"] == "" and cookie["expires"] == ""  # gone when the browser closes
+    row = Session.objects.get(session_key=cookie.value)
+    lifetime = (row.expire_date - timezone.now()).total_seconds()
+    assert settings.SESSION_COOKIE_AGE - 60 <= lifetime <= settings.SESSION_COOKIE_AGE

@@ -6,6 +6,8 @@ import json
 from django.apps import apps
 from django.core import serializers
 
+from .bilingual import plain_values, translated_fields
+
 # Every content model except the release itself, in a fixed order so the hash is stable.
 CONTENT_MODEL_NAMES = [
     "Source",
@@ -37,15 +39,19 @@ def _canonical_rows(model) -> list[str]:
     rows = model.objects.all()
     if model._meta.many_to_many:
         rows = rows.prefetch_related(*(f.name for f in model._meta.many_to_many))
-    data = serializers.serialize(
-        "python", rows, use_natural_foreign_keys=True, use_natural_primary_keys=True
-    )
+    with plain_values():
+        data = serializers.serialize(
+            "python", rows, use_natural_foreign_keys=True, use_natural_primary_keys=True
+        )
     m2m_names = {f.name for f in model._meta.many_to_many}
+    # A translated field's own name reads the active language; its columns per language count.
+    per_language = set(translated_fields(model))
     canonical = []
     for row in data:
         fields = {
             name: sorted(value) if name in m2m_names else value
             for name, value in row["fields"].items()
+            if name not in per_language
         }
         canonical.append(json.dumps(fields, sort_keys=True, default=str, ensure_ascii=False))
     return sorted(canonical)

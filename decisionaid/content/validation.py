@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
+from .bilingual import plain_values
+
 # Comparisons with SQL's meaning: a NULL on either side makes the result unknown (None), and a
 # CHECK constraint passes when its condition is unknown.
 _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
@@ -85,6 +87,14 @@ class ValidatedModel(models.Model):
     def problems(self) -> list[str]:
         """Why this row cannot be shown, in an editor's words; empty when it can."""
         return [f"{rule.field}: {rule.message}" for rule in self.RULES if rule.broken_by(self)]
+
+    def full_clean(self, *args: Any, **kwargs: Any) -> None:
+        with plain_values():
+            super().full_clean(*args, **kwargs)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        with plain_values():
+            super().save(*args, **kwargs)
 
     def clean(self) -> None:
         super().clean()

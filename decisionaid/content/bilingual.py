@@ -1,0 +1,94 @@
+"""Reading translated content: the active language's text, or the English one, visibly marked.
+
+django-modeltranslation gives each translated field a column per language and a descriptor that
+falls back to English when the active language's column is empty. A person reading Spanish must
+see that a text is in English, so the fallback here comes back as InEnglish: the English words
+followed by "(in English)" in the active language, tagged lang="en" where it is shown as is.
+Saving and validating read the plain value, so no marker is ever stored or length-checked.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
+from modeltranslation.fields import TranslationFieldDescriptor
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname, get_language
+
+ORIGINAL_LANGUAGE = "en"
+
+_plain = ContextVar("content_plain_values", default=False)
+
+
+class InEnglish(str):
+    """English text standing in for a missing translation; str() carries the marker too."""
+
+    english: str
+    marker: str
+
+    def __new__(cls, english: str, marker: str) -> "InEnglish":
+        value = super().__new__(cls, f"{english} {marker}")
+        value.english = english
+        value.marker = marker
+        return value
+
+    def __html__(self) -> SafeString:
+        return format_html(
+            '<span lang="en">{}</span> <span class="in-english">{}</span>',
+            self.english,
+            self.marker,
+        )
+
+
+@contextmanager
+def plain_values() -> Iterator[None]:
+    """Read fields without the marker: for saving, validating and exporting."""
+    token = _plain.set(True)
+    try:
+        yield
+    finally:
+        _plain.reset(token)
+
+
+class MarkedFallbackDescriptor(TranslationFieldDescriptor):
+    def __get__(self, instance, owner):
+        value = super().__get__(instance, owner)
+        if instance is None or not value or _plain.get():
+            return value
+        language = get_language()
+        if language == ORIGINAL_LANGUAGE:
+            return value
+        own = getattr(instance, build_localized_fieldname(self.field.name, language), None)
+        if own:
+            return value
+        return InEnglish(value, gettext("(in English)"))
+
+
+def mark_fallbacks() -> None:
+    """Swap modeltranslation's descriptors for marking ones on every registered model."""
+    for model in translator.get_registered_models(abstract=False):
+        for name in translator.get_options_for_model(model).fields:
+            current = model.__dict__.get(name)
+            if isinstance(current, TranslationFieldDescriptor) and not isinstance(
+                current, MarkedFallbackDescriptor
+            ):
+                setattr(
+                    model,
+                    name,
+                    MarkedFallbackDescriptor(
+                        current.field,
+                        fallback_languages=current.fallback_languages,
+                        fallback_value=current.fallback_value,
+                        fallback_undefined=current.fallback_undefined,
+                    ),
+                )
+
+
+def translated_fields(model: type) -> tuple[str, ...]:
+    """The fields of a content model that have one column per language; () if it has none."""
+    if model not in translator.get_registered_models(abstract=False):
+        return ()
+    return tuple(sorted(translator.get_options_for_model(model).fields))

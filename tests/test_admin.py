@@ -72,7 +72,7 @@ def test_editor_changes_a_study_in_the_admin_and_the_fingerprint_changes(
     page = editor_client.get(url)
     assert page.status_code == 200
     data = form_data(page)
-    data["what_was_found"] = study.what_was_found + " An editor added this line in a test."
+    data["what_was_found_en"] = study.what_was_found + " An editor added this line in a test."
 
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(url, data)
@@ -105,7 +105,11 @@ def test_option_form_shows_every_comparison_row_and_the_value_fits(editor_client
     assert page.status_code == 200
     html = page.content.decode()
     for field, _label in Option.ROWS:
-        assert f'name="{field}"' in html, field
+        # Side by side: the English and the Spanish of each row.
+        if field in translated_fields(Option):
+            assert f'name="{field}_en"' in html and f'name="{field}_es"' in html, field
+        else:
+            assert f'name="{field}"' in html, field
     assert 'name="evidence_level"' in html
     assert "Comparison rows" in html
     assert "fits with what matters to people" in html.lower()
@@ -175,7 +179,7 @@ def test_after_an_editor_changes_a_study_the_next_checklist_and_pdf_show_the_new
     study = Study.objects.order_by("pk").first()
     url = reverse("admin:content_study_change", args=[study.pk])
     data = form_data(editor_client.get(url))
-    data["limitations"] = study.limitations + " Checked again by an editor."
+    data["limitations_en"] = study.limitations + " Checked again by an editor."
 
     with django_capture_on_commit_callbacks(execute=True):
         assert editor_client.post(url, data).status_code == 302

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 MAX_GRADE = 8.0
 
 # Citations are references, not reading matter; the release is editorial metadata.
-NOT_PATIENT_FACING = {"Source", "ContentRelease"}
+NOT_PATIENT_FACING = {"Source", "ContentRelease", "TranslationRecord"}
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -59,7 +59,7 @@ def texts(model: type[models.Model]) -> list[tuple[str, str]]:
 def all_content_texts() -> list[tuple[str, str]]:
     found = []
     for model in apps.get_app_config("content").get_models():
-        if model in (Source, ContentRelease):
+        if model in (Source, ContentRelease, TranslationRecord):
             continue
         found.extend(texts(model))
     return found

@@ -77,10 +77,10 @@ def test_an_editor_cannot_store_a_cost_range_the_calculator_cannot_use(
 def test_over_long_text_gets_a_field_error_and_keeps_the_editors_work(editor_client):
     passage = Passage.objects.first()
     url, data = change_form(editor_client, passage)
-    data["body"] = LONG_TEXT
+    data["body_en"] = LONG_TEXT
     response = editor_client.post(url, data)
-    assert "at most 3000 characters" in refused(response, "body")
-    assert response.context["adminform"].form["body"].value() == LONG_TEXT
+    assert "at most 3000 characters" in refused(response, "body_en")
+    assert response.context["adminform"].form["body_en"].value() == LONG_TEXT
     assert "We could not read what your browser sent" not in response.content.decode()
     passage.refresh_from_db()
     assert passage.body != LONG_TEXT

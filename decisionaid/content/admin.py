@@ -3,15 +3,20 @@
 import datetime
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models as db_models
 from django.db.models import QuerySet
 from django.forms import Textarea
 from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from . import models
 from .selectors import current_release, is_review_overdue
+from .translation_status import translation_to_do
 
 # How far ahead an editor is warned that a review is coming up.
 REVIEW_SOON_DAYS = 90
@@ -19,7 +24,7 @@ REVIEW_SOON_DAYS = 90
 PROBLEMS_SHOWN = 10
 
 
-class ContentAdmin(admin.ModelAdmin):
+class ContentAdmin(TranslationAdmin):
     """Warns on the list page about rows the public pages leave out because they break a rule.
 
     The admin's own forms refuse such rows (clean() and the database constraints); this catches
@@ -122,7 +127,7 @@ def _option_row_fields() -> list[tuple[str, ...]]:
     return [tuple(names[i : i + 2]) for i in range(0, len(names), 2)]
 
 
-class ValueFitInline(admin.TabularInline):
+class ValueFitInline(TranslationTabularInline):
     model = models.ValueFit
     extra = 0
 
@@ -236,21 +241,21 @@ class KeyFactAdmin(SourcedAdmin):
     search_fields = ["text", "slug"]
 
 
-class ContributorInline(admin.TabularInline):
+class ContributorInline(TranslationTabularInline):
     model = models.Contributor
     extra = 0
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(models.Contributor)
-class ContributorAdmin(admin.ModelAdmin):
+class ContributorAdmin(TranslationAdmin):
     list_display = ["name", "role", "disclosure", "order"]
     list_filter = ["role"]
     search_fields = ["name", "qualifications", "declared_interests"]
 
 
 @admin.register(models.Disclosure)
-class DisclosureAdmin(admin.ModelAdmin):
+class DisclosureAdmin(TranslationAdmin):
     """Who made the guide, who paid and who checked it; a hosting clinic fills in its own."""
 
     list_display = ["slug", "publisher", "funder", "contact_address"]
@@ -338,3 +343,44 @@ class ContentReleaseAdmin(ContentAdmin):
                 f"{review_status(release)}. Every public page now says so.",
             )
         return super().changelist_view(request, extra_context)
+
+
+@admin.register(models.TranslationRecord)
+class TranslationToDoAdmin(admin.ModelAdmin):
+    """The list of translations to write or to check: missing, or made from older English."""
+
+    search_fields = ["field"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict | None = None
+    ) -> HttpResponse:
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        query = request.GET.get("q", "").casefold()[:200]
+        rows = [
+            {
+                "item": item,
+                "url": reverse(
+                    f"admin:content_{item.row._meta.model_name}_change", args=[item.row.pk]
+                ),
+            }
+            for item in translation_to_do()
+            if query in f"{item.row} {item.field_label} {item.model_name}".casefold()
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Translations to write or check",
+            "opts": self.model._meta,
+            "rows": rows,
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/content/translation_to_do.html", context)

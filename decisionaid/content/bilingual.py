@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
@@ -92,3 +94,32 @@ def translated_fields(model: type) -> tuple[str, ...]:
     if model not in translator.get_registered_models(abstract=False):
         return ()
     return tuple(sorted(translator.get_options_for_model(model).fields))
+
+
+def language_columns(name: str) -> list[str]:
+    """The per-language column names of one translated field."""
+    return [build_localized_fieldname(name, code) for code, _ in settings.LANGUAGES]
+
+
+@contextmanager
+def in_original_language() -> Iterator[None]:
+    """English active and no markers: how fixtures are read and written.
+
+    A fixture's `title` is the English text and `title_es` the Spanish; modeltranslation files a
+    bare `title` under the active language, so loading under a Spanish default would misfile it.
+    """
+    with translation.override(ORIGINAL_LANGUAGE), plain_values():
+        yield
+
+
+def fixture_field_names(models: list[type]) -> list[str]:
+    """Every field name a content fixture holds: the English under the field's own name."""
+    names: set[str] = set()
+    for model in models:
+        english_columns = {f"{name}_{ORIGINAL_LANGUAGE}" for name in translated_fields(model)}
+        names.update(
+            field.name
+            for field in [*model._meta.concrete_fields, *model._meta.many_to_many]
+            if field.name not in english_columns
+        )
+    return sorted(names)

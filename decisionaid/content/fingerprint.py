@@ -6,7 +6,7 @@ import json
 from django.apps import apps
 from django.core import serializers
 
-from .bilingual import plain_values, translated_fields
+from .bilingual import language_columns, plain_values, translated_fields
 
 # Every content model except the release itself, in a fixed order so the hash is stable.
 CONTENT_MODEL_NAMES = [
@@ -46,6 +46,7 @@ def _canonical_rows(model) -> list[str]:
     m2m_names = {f.name for f in model._meta.many_to_many}
     # A translated field's own name reads the active language; its columns per language count.
     per_language = set(translated_fields(model))
+    columns = {column for name in per_language for column in language_columns(name)}
     canonical = []
     for row in data:
         fields = {
@@ -53,6 +54,8 @@ def _canonical_rows(model) -> list[str]:
             for name, value in row["fields"].items()
             if name not in per_language
         }
+        # An empty translation is stored as NULL or as "" depending on how it was saved.
+        fields.update({name: fields[name] or "" for name in columns & fields.keys()})
         canonical.append(json.dumps(fields, sort_keys=True, default=str, ensure_ascii=False))
     return sorted(canonical)
 

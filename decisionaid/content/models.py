@@ -657,3 +657,32 @@ class Contributor(ValidatedModel):
         return (self.slug,)
 
     natural_key.dependencies = ["content.disclosure"]
+
+
+class TranslationRecord(models.Model):
+    """Which English text a translation was written from, to tell when the English moved on.
+
+    Kept up to date by signals (translation_status.py) on every save, from the admin, an import or
+    loaddata: a changed translation records the English it now stands beside; a changed English
+    with the same translation leaves the old record, so the row shows as out of date.
+    """
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    field = models.CharField(max_length=60)
+    language = models.CharField(max_length=10)
+    english_sha256 = models.CharField(max_length=64)
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "translation to check"
+        verbose_name_plural = "translations to check"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field", "language"],
+                name="one_record_per_translated_field",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type.model} {self.object_id} {self.field} ({self.language})"

@@ -10,11 +10,15 @@ from django.core import serializers
 from django.core.management.base import BaseCommand
 from django.db import models
 
+from decisionaid.content.bilingual import fixture_field_names, in_original_language
+
 
 def content_models_in_order() -> list[type[models.Model]]:
     """Every model of the content app, each after the models its natural keys point at."""
     app_config = apps.get_app_config("content")
-    return serializers.sort_dependencies([(app_config, list(app_config.get_models()))])
+    # Translation records are bookkeeping about this database's edits, not content.
+    content = [m for m in app_config.get_models() if m.__name__ != "TranslationRecord"]
+    return serializers.sort_dependencies([(app_config, content)])
 
 
 def content_rows(model: type[models.Model]) -> models.QuerySet:
@@ -32,14 +36,17 @@ def content_rows(model: type[models.Model]) -> models.QuerySet:
 
 def serialize_content() -> str:
     """The whole content as JSON with natural keys and no primary keys, ending in a newline."""
-    rows = chain.from_iterable(content_rows(model) for model in content_models_in_order())
-    text = serializers.serialize(
-        "json",
-        rows,
-        indent=1,
-        use_natural_foreign_keys=True,
-        use_natural_primary_keys=True,
-    )
+    content_models = content_models_in_order()
+    rows = chain.from_iterable(content_rows(model) for model in content_models)
+    with in_original_language():
+        text = serializers.serialize(
+            "json",
+            rows,
+            indent=1,
+            use_natural_foreign_keys=True,
+            use_natural_primary_keys=True,
+            fields=fixture_field_names(content_models),
+        )
     return text + "\n"
 
 

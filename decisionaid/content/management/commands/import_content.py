@@ -11,6 +11,7 @@ from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connection, models, transaction
 from django.db.models import ProtectedError, RestrictedError
 
+from decisionaid.content.bilingual import in_original_language
 from decisionaid.content.services import refresh_release
 
 from .export_content import content_models_in_order
@@ -51,7 +52,7 @@ class Command(BaseCommand):
 
         content_models = content_models_in_order()
         try:
-            with transaction.atomic():
+            with transaction.atomic(), in_original_language():
                 if options["replace"]:
                     clear_content(content_models)
                 counts = self.load(text, set(content_models))

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from decisionaid.content.bilingual import in_original_language
 from decisionaid.content.services import refresh_release
 
 # Loaded first because everything else cites sources; the rest resolve in any order.
@@ -20,7 +21,8 @@ class Command(BaseCommand):
     help = "Load fixtures/content/*.json into the database and refresh the content fingerprint."
 
     def handle(self, *args, **options) -> None:
-        call_command("loaddata", *content_fixture_paths(), verbosity=options["verbosity"])
+        with in_original_language():
+            call_command("loaddata", *content_fixture_paths(), verbosity=options["verbosity"])
         release = refresh_release(bump=False)
         if release is not None:
             self.stdout.write(f"Content {release.label}, fingerprint {release.fingerprint}")

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from decisionaid.content.admin import review_status
+from decisionaid.content.bilingual import translated_fields
 from decisionaid.content.editors import EDITORS_GROUP_NAME
 from decisionaid.content.models import ContentRelease, Option, Study
 from decisionaid.content.selectors import current_release

@@ -18,6 +18,7 @@ from decisionaid.content.models import (
     Risk,
     Source,
     Study,
+    TranslationRecord,
     ValueStatement,
 )
 

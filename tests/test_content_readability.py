@@ -8,8 +8,15 @@ import textstat
 from django.apps import apps
 from django.db import models
 
+from decisionaid.content.bilingual import translated_fields
 from decisionaid.guide.steps import STEPS, in_short_page
-from decisionaid.lib.readability import as_sentences, prose_fields, use_offline_dictionary
+from decisionaid.lib.readability import (
+    as_sentences,
+    inflesz,
+    prose_columns,
+    prose_fields,
+    use_offline_dictionary,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +32,8 @@ def offline_syllable_counter():
     use_offline_dictionary()
 
 
-def combined_text(model: type[models.Model]) -> str:
-    fields = prose_fields(model)
+def combined_text(model: type[models.Model], language: str = "en") -> str:
+    fields = prose_columns(model, language)
     sentences: list[str] = []
     for row in model._default_manager.values_list(*fields):
         for value in row:
@@ -75,6 +82,41 @@ def test_content_reads_at_grade_eight_or_lower(model_name):
         f"{model_name} reads at grade {grade:.1f}; keep it at {MAX_GRADE} or lower "
         "(shorter sentences, shorter words)"
     )
+
+
+MIN_INFLESZ = 65.0
+TRANSLATED_MODELS = [
+    name for name in CONTENT_MODELS if translated_fields(apps.get_model("content", name))
+]
+
+
+def test_every_patient_facing_model_has_spanish_columns():
+    assert set(TRANSLATED_MODELS) == set(CONTENT_MODELS)
+
+
+def test_inflesz_tells_easy_spanish_from_hard():
+    easy = "El pelo se cae. No hay pruebas buenas. Pregunte a su médico."
+    hard = (
+        "La administración intradérmica de formulaciones farmacológicas heterogéneas "
+        "carece de estandarización metodológica y de evaluaciones controladas rigurosas."
+    )
+    assert inflesz(easy) >= MIN_INFLESZ > inflesz(hard)
+
+
+@pytest.mark.parametrize("model_name", TRANSLATED_MODELS)
+def test_spanish_content_reads_fairly_easily(model_name):
+    """Szigriszt-Pazos / INFLESZ, counted with pyphen offline: 65 or more is "bastante fácil"."""
+    model = apps.get_model("content", model_name)
+    text = combined_text(model, "es")
+    assert text, f"{model_name} has no Spanish text: are its fixtures loaded?"
+    score = inflesz(text)
+    print(f"{model_name}: INFLESZ {score:.1f} over {len(text.split())} words")
+    assert score >= MIN_INFLESZ, (
+        f"{model_name} scores {score:.1f} on INFLESZ; keep it at {MIN_INFLESZ} or more "
+        "(shorter sentences, shorter words)"
+    )
+    # The English test must not be measuring the Spanish, nor the other way round.
+    assert combined_text(model, "es") != combined_text(model, "en")
 
 
 IN_SHORT_PAGES = [in_short_page(step.slug) for step in STEPS]

@@ -1,4 +1,4 @@
-"""The reading level of each guide step's content, read live from the database."""
+"""The reading level of each guide step's English content, read live from the database."""
 
 from dataclasses import dataclass
 
@@ -11,7 +11,7 @@ from decisionaid.lib.readability import (
     as_sentences,
     dictionary_loaded,
     grade,
-    prose_fields,
+    prose_columns,
     word_count,
 )
 
@@ -54,11 +54,11 @@ def step_text(slug: str) -> str:
     pages = (in_short_page(slug), *pages)
     sentences: list[str] = []
     for heading, body in content.Passage.objects.filter(page__in=pages).values_list(
-        "heading", "body"
+        "heading_en", "body_en"
     ):
         sentences.extend(as_sentences(heading) + as_sentences(body))
     for model in shown:
-        for row in model._default_manager.values_list(*prose_fields(model)):
+        for row in model._default_manager.values_list(*prose_columns(model, "en")):
             for value in row:
                 sentences.extend(as_sentences(value or ""))
     return "\n".join(sentences)

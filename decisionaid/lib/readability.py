@@ -20,6 +20,8 @@ ABBREVIATIONS = {
 }
 
 _lock = threading.Lock()
+# textstat keeps its language globally; measuring Spanish switches it back afterwards.
+_language_lock = threading.Lock()
 _dictionary: dict | None = None
 
 
@@ -78,7 +80,10 @@ def word_count(text: str) -> int:
 
 
 def prose_fields(model: type[models.Model]) -> list[str]:
-    """Every text field a person reads: not slugs, links, codes or fields with fixed choices."""
+    """Every text field a person reads: not slugs, links, codes or fields with fixed choices.
+
+    A translated field counts once, by its own name, not once per language column.
+    """
     return [
         field.name
         for field in model._meta.concrete_fields
@@ -86,4 +91,24 @@ def prose_fields(model: type[models.Model]) -> list[str]:
         and not isinstance(field, models.SlugField | models.URLField)
         and not field.choices
         and field.name not in NOT_PROSE
+        and not hasattr(field, "translated_field")
     ]
+
+
+def prose_columns(model: type[models.Model], language: str) -> list[str]:
+    """The columns holding a model's prose in one language (its own column where translated)."""
+    names = {field.name for field in model._meta.concrete_fields}
+    return [
+        f"{name}_{language}" if f"{name}_{language}" in names else name
+        for name in prose_fields(model)
+    ]
+
+
+def inflesz(text: str) -> float:
+    """Szigriszt-Pazos (INFLESZ) readability of Spanish text: 65 and over reads fairly easily."""
+    with _language_lock:
+        textstat.set_lang("es")
+        try:
+            return round(textstat.szigriszt_pazos(text), 1)
+        finally:
+            textstat.set_lang("en_US")

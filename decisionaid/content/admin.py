@@ -266,6 +266,7 @@ class DisclosureAdmin(TranslationAdmin):
         ("Funding and interests", {"fields": ["funder", "funding_statement"]}),
         ("Contact for corrections", {"fields": ["contact_text", "contact_url", "contact_email"]}),
         ("Testing with patients and practitioners", {"fields": ["field_testing"]}),
+        ("Translation", {"fields": ["translation"]}),
     ]
 
 

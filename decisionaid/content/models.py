@@ -603,6 +603,11 @@ class Disclosure(ValidatedModel):
     field_testing = models.TextField(
         max_length=800, blank=True, help_text="Whether patients and practitioners tested the guide."
     )
+    translation = models.TextField(
+        max_length=600,
+        blank=True,
+        help_text="Who translated the content and how the translation was checked.",
+    )
 
     objects = SlugManager()
 

@@ -55,6 +55,7 @@ TRANSLATED_FIELDS: dict[type, tuple[str, ...]] = {
         "funding_statement",
         "contact_text",
         "field_testing",
+        "translation",
     ),
     models.Contributor: ("name", "qualifications", "declared_interests"),
     models.ContentRelease: ("reviewed_by", "notes"),

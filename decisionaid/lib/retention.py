@@ -7,6 +7,8 @@ in from here when a page is drawn, so /about/ can never disagree with what the s
 import re
 
 from django.conf import settings
+from django.utils.text import get_text_list
+from django.utils.translation import gettext, ngettext
 
 from .ratelimit import parse_rate
 
@@ -18,17 +20,26 @@ def kiosk_idle_limit_seconds() -> int:
     return settings.KIOSK_IDLE_SECONDS + settings.KIOSK_WARNING_SECONDS
 
 
+def _unit(size: int, count: int) -> str:
+    if size == 86400:
+        return ngettext("%(count)d day", "%(count)d days", count) % {"count": count}
+    if size == 3600:
+        return ngettext("%(count)d hour", "%(count)d hours", count) % {"count": count}
+    if size == 60:
+        return ngettext("%(count)d minute", "%(count)d minutes", count) % {"count": count}
+    return ngettext("%(count)d second", "%(count)d seconds", count) % {"count": count}
+
+
 def in_words(seconds: int) -> str:
-    """7200 -> '2 hours'; 150 -> '2 minutes and 30 seconds'."""
-    units = [("day", 86400), ("hour", 3600), ("minute", 60), ("second", 1)]
+    """7200 -> '2 hours'; 150 -> '2 minutes and 30 seconds', in the active language."""
     parts = []
-    for name, size in units:
+    for size in (86400, 3600, 60, 1):
         count, seconds = divmod(seconds, size)
         if count:
-            parts.append(f"{count} {name}{'' if count == 1 else 's'}")
+            parts.append(_unit(size, count))
     if not parts:
-        return "0 seconds"
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        return _unit(1, 0)
+    return str(get_text_list(parts, gettext("and")))
 
 
 def durations() -> dict[str, str]:

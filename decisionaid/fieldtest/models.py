@@ -30,6 +30,7 @@ class Response(models.Model):
 
     class Language(models.TextChoices):
         EN = "en", "English"
+        ES = "es", "Español"
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     week = models.DateField(help_text="The Monday of the week it was sent; never the day.")

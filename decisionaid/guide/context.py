@@ -4,6 +4,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 
 from decisionaid.content import selectors
 from decisionaid.content.models import Option
@@ -63,7 +64,7 @@ def _options(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
         "comparing": bool(pair),
         "rows": rows,
         "compare_fields": list(
-            zip(("a", "b"), ("First option", "Second option"), selected, strict=False)
+            zip(("a", "b"), (_("First option"), _("Second option")), selected, strict=False)
         ),
     }
 

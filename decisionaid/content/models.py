@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from .validation import Rule, ValidatedModel, constraints_for
 
@@ -260,13 +261,13 @@ class Option(Sourced):
 
     RULES = OPTION_RULES
     ROWS = [
-        ("what_it_is", _("What it is")),
-        ("approval_status", _("Approval status")),
-        ("evidence_strength", _("Strength of evidence")),
-        ("routine", _("What you do")),
-        ("side_effects", _("Side effects")),
-        ("cost_and_effort", _("Cost and effort")),
-        ("time_to_results", _("Time to see results")),
+        ("what_it_is", gettext_noop("What it is")),
+        ("approval_status", gettext_noop("Approval status")),
+        ("evidence_strength", gettext_noop("Strength of evidence")),
+        ("routine", gettext_noop("What you do")),
+        ("side_effects", gettext_noop("Side effects")),
+        ("cost_and_effort", gettext_noop("Cost and effort")),
+        ("time_to_results", gettext_noop("Time to see results")),
     ]
 
     class Meta(Sourced.Meta):

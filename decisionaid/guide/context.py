@@ -4,6 +4,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from decisionaid.content import selectors
@@ -54,7 +55,10 @@ def _options(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
     pair = compare_pair(options, query.get("a", ""), query.get("b", ""))
     shown = pair or options
     selected = [option.slug for option in pair or options[:2]]
-    rows = [(label, [getattr(option, field) for option in shown]) for field, label in Option.ROWS]
+    rows = [
+        (gettext(label), [getattr(option, field) for option in shown])
+        for field, label in Option.ROWS
+    ]
     cautions = _cautions(answers)
     return {
         # One cell per shown option; the row appears only when a note applies to this person.

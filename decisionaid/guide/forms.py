@@ -407,7 +407,7 @@ class SureForm(StepForm):
         super().__init__(*args, **kwargs)
         for number, (key, text) in enumerate(SURE_ITEMS, start=1):
             self.fields[key] = _radio(
-                text,
+                gettext(text),
                 YES_NO_CHOICES,
                 required=True,
                 message=gettext("Choose yes or no for question %(number)s.") % {"number": number},

@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from decisionaid.content import selectors
 from decisionaid.content.models import (
@@ -34,10 +34,10 @@ from .choices import (
 )
 
 SURE_ITEMS = [
-    ("sure", _("Do you feel sure about the best choice for you?")),
-    ("understand", _("Do you know the benefits and risks of each option?")),
-    ("risks_benefits", _("Are you clear about which benefits and risks matter most to you?")),
-    ("support", _("Do you have enough support and advice to make a choice?")),
+    ("sure", gettext_noop("Do you feel sure about the best choice for you?")),
+    ("understand", gettext_noop("Do you know the benefits and risks of each option?")),
+    ("risks_benefits", gettext_noop("Are you clear about which benefits and risks matter most to you?")),
+    ("support", gettext_noop("Do you have enough support and advice to make a choice?")),
 ]
 HIGH_PRIORITY = 4
 
@@ -107,7 +107,7 @@ class SureResult:
         return any(self.answers.get(key) for key, _ in SURE_ITEMS)
 
     def rows(self) -> list[tuple[str, str]]:
-        return [(text, self.answers.get(key, "")) for key, text in SURE_ITEMS]
+        return [(gettext(text), self.answers.get(key, "")) for key, text in SURE_ITEMS]
 
 
 def suitability_conditions(situation: dict) -> set[str]:

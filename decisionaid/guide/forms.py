@@ -102,9 +102,7 @@ class SituationForm(StepForm):
         DIAGNOSED_CHOICES,
         required=False,
     )
-    duration = _radio(
-        _("How long has your hair been thinning?"), DURATION_CHOICES, required=False
-    )
+    duration = _radio(_("How long has your hair been thinning?"), DURATION_CHOICES, required=False)
     tried = forms.MultipleChoiceField(
         label=_("Which of these have you tried already?"),
         required=False,
@@ -194,7 +192,9 @@ class CostsForm(StepForm):
     )
     first_year_top_ups = forms.IntegerField(
         label=_("Top-up sessions in the rest of the first year"),
-        help_text=_("If top-ups start before the first year ends, count them here. Ask your clinic."),
+        help_text=_(
+            "If top-ups start before the first year ends, count them here. Ask your clinic."
+        ),
         required=False,
         min_value=0,
         max_value=SESSIONS_MAX,

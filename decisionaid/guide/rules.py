@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
-from django.utils.translation import gettext
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
 from decisionaid.content import selectors
 from decisionaid.content.models import (
@@ -36,7 +35,10 @@ from .choices import (
 SURE_ITEMS = [
     ("sure", gettext_noop("Do you feel sure about the best choice for you?")),
     ("understand", gettext_noop("Do you know the benefits and risks of each option?")),
-    ("risks_benefits", gettext_noop("Are you clear about which benefits and risks matter most to you?")),
+    (
+        "risks_benefits",
+        gettext_noop("Are you clear about which benefits and risks matter most to you?"),
+    ),
     ("support", gettext_noop("Do you have enough support and advice to make a choice?")),
 ]
 HIGH_PRIORITY = 4
@@ -161,14 +163,20 @@ def describe_situation(situation: dict) -> list[tuple[str, str]]:
             )
         )
     if label_for(DURATION_CHOICES, situation.get("duration", "")):
-        rows.append((gettext("Hair thinning for"), label_for(DURATION_CHOICES, situation["duration"])))
+        rows.append(
+            (gettext("Hair thinning for"), label_for(DURATION_CHOICES, situation["duration"]))
+        )
     tried = set(situation.get("tried", []))
     if tried:
         names = [option.name for option in selectors.options() if option.slug in tried]
         rows.append((gettext("Already tried"), ", ".join(names)))
     for key, label, choices in (
         ("sex", gettext("Sex"), SEX_CHOICES),
-        ("pregnancy", gettext("Pregnant, could become pregnant or breastfeeding"), PREGNANCY_CHOICES),
+        (
+            "pregnancy",
+            gettext("Pregnant, could become pregnant or breastfeeding"),
+            PREGNANCY_CHOICES,
+        ),
         ("age", gettext("Age"), AGE_CHOICES),
         (
             "heart_medicines",

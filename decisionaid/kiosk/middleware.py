@@ -2,9 +2,9 @@
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers

@@ -42,6 +42,7 @@ def choose_language(page, language: str) -> None:
         page.wait_for_load_state("load")
     assert page.locator("html").get_attribute("lang") == language
 
+
 _axe = Axe()
 
 

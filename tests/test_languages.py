@@ -232,3 +232,11 @@ def test_a_spanish_deployment_starts_in_spanish_and_keeps_english_under_en(spani
     finished = kiosk.post("/en/kiosk/finish/")
     assert finished["Location"] == "/?cleared=finished"
     assert '<html lang="es">' in kiosk.get(finished["Location"]).content.decode()
+
+
+def test_the_access_log_masks_spanish_take_home_links_too():
+    from decisionaid.lib.accesslog import mask
+
+    line = 'GET /es/resume/gAAAAsecret-token_x/ HTTP/1.1" "https://h/es/resume/gAAAAsecret/"'
+    assert "secret" not in mask(line)
+    assert mask(line).count("/es/resume/[hidden]/") == 2

@@ -150,7 +150,7 @@ def test_the_spanish_pdf_is_in_spanish_tagged_es_and_two_a4_pages_for_a_typical_
     assert root["/Lang"] == "es"
     assert (
         reader.metadata.title
-        == "Lista para la consulta: mesoterapia capilar para la caída del pelo"
+        == "Lista para la consulta: mesoterapia capilar para la caída del cabello"
     )
     assert len(reader.pages) == 2
     assert all(round(float(p.mediabox.height)) == 842 for p in reader.pages)

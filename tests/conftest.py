@@ -43,6 +43,17 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """A request under /es/ leaves Spanish active in the thread (Django does not reset it): each
+    test starts in the deployment's language, as each request does."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _kiosk_exit_pin(settings):
     """Tests run with DEBUG off, like production, so kiosk mode needs a staff PIN to be entered."""
     settings.KIOSK_EXIT_PIN = "135790"

@@ -157,7 +157,7 @@ CANARY = (
 
 def test_the_nu_checker_finds_no_error_on_any_page_in_either_mode(java, tmp_path):
     pages = rendered_pages()
-    assert len(pages) == 4 * (len(public_paths()) + len(EXTRA_PATHS) + 7)
+    assert len(pages) == 4 * (len(public_paths()) + len(spanish_paths()) + len(EXTRA_PATHS) + 7)
     errors = nu_errors({"canary": CANARY, **pages}, tmp_path)
     canary = [error for error in errors if error.startswith("canary ")]
     assert len(canary) == 1 and "legend" in canary[0], errors

@@ -240,3 +240,20 @@ def test_the_access_log_masks_spanish_take_home_links_too():
     line = 'GET /es/resume/gAAAAsecret-token_x/ HTTP/1.1" "https://h/es/resume/gAAAAsecret/"'
     assert "secret" not in mask(line)
     assert mask(line).count("/es/resume/[hidden]/") == 2
+
+
+def test_a_spanish_kiosk_visit_left_idle_clears_back_to_the_deployments_language():
+    from test_kiosk import leave_alone
+
+    from decisionaid.kiosk import idle
+
+    kiosk = Client()
+    kiosk.post(reverse("kiosk:enter"))
+    switch(kiosk, "es", "/")
+    set_answers(kiosk, typical_answers())
+    kiosk.get("/es/about/")
+    leave_alone(kiosk, idle.idle_limit_seconds() + 5)
+    response = kiosk.get("/es/guide/questions/")
+    assert response["Location"] == "/?cleared=idle"
+    start = kiosk.get(response["Location"]).content.decode()
+    assert '<html lang="en">' in start and "Everything from it was cleared" in start

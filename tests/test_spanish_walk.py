@@ -140,3 +140,58 @@ def test_the_detector_would_catch_english_interface_text(walk):
 def test_a_walk_in_spanish_shows_no_english_sentence_at_all(walk):
     found, _corpus = walk
     assert not any(found.values()), "English text:\n" + report(found)
+
+
+def other_spanish_pages(settings) -> dict[str, str]:
+    """The pages a walk through the steps does not meet: errors, kiosk, take-home, busy, field
+    test."""
+    from django.test import Client
+
+    from decisionaid.kiosk.takehome import make_token
+    from decisionaid.lib import rendercap
+
+    settings.FIELD_TEST = True
+    home = Client(**SPANISH)
+    kiosk = Client()
+    kiosk.post("/es/kiosk/")
+    pages = {
+        "/es/no-such-page/": home.get("/es/no-such-page/"),
+        "/es/checklist.pdf?paper=a3": home.get("/es/checklist.pdf", {"paper": "a3"}),
+        "/es/guide/costs/ (errors)": home.post(
+            "/es/guide/costs/", {"price_per_session": "mucho", "action": "next"}
+        ),
+        "/es/guide/questions/ (errors)": home.post(
+            "/es/guide/questions/", {"own": "\n".join(["¿Por qué?"] * 6), "action": "next"}
+        ),
+        "/es/guide/costs/ (bad request)": home.post("/es/guide/costs/", {"not_a_field": "1"}),
+        "/es/resume/(broken)": home.get("/es/resume/broken/"),
+        "/es/resume/(confirm)": home.get(f"/es/resume/{make_token({'sure': {'sure': 'no'}})}/"),
+        "/es/kiosk/ (enter)": home.get("/es/kiosk/"),
+        "/es/field-test/": home.get("/es/field-test/"),
+        "/es/field-test/questions/1/": home.get("/es/field-test/questions/1/"),
+        "/es/field-test/questions/2/": home.get("/es/field-test/questions/2/"),
+        "/es/ (kiosk)": kiosk.get("/es/"),
+        "/es/guide/summary/ (kiosk)": kiosk.get("/es/guide/summary/"),
+        "/es/checklist/ (kiosk)": kiosk.get("/es/checklist/"),
+        "/es/kiosk/exit/ (kiosk)": kiosk.get("/es/kiosk/exit/"),
+        "/es/kiosk/exit/ (wrong PIN)": kiosk.post("/es/kiosk/exit/", {"pin": "000000"}),
+        "/es/?cleared=idle (kiosk)": kiosk.get("/es/?cleared=idle"),
+    }
+    with rendercap.render_slot():
+        pages["/es/checklist.pdf (busy)"] = home.get("/es/checklist.pdf")
+    for client in (home, kiosk):
+        client.session.flush()
+    return {name: response.content.decode() for name, response in pages.items()}
+
+
+def test_error_kiosk_take_home_busy_and_field_test_pages_speak_spanish_too(walk, settings):
+    _found, corpus = walk
+    pages = other_spanish_pages(settings)
+    assert all('<html lang="es">' in html for html in pages.values()), [
+        name for name, html in pages.items() if '<html lang="es">' not in html
+    ]
+    interface = {
+        name: [s for s in english_in_html(html) if not from_content(s, corpus)]
+        for name, html in pages.items()
+    }
+    assert not any(interface.values()), "English interface text:\n" + report(interface)

@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test screenshots test-postgres test-redis serve lint format check-system bench loadtest migrate content clean help
+.PHONY: messages makemessages run test screenshots test-postgres test-redis serve lint format check-system bench loadtest migrate content clean help
 
 help:
 	@echo "make run    - set everything up and serve the app on http://$(HOST):$(PORT)"
@@ -19,6 +19,8 @@ help:
 	@echo "make serve  - run gunicorn with production settings (needs SECRET_KEY)"
 	@echo "make lint   - ruff lint and format check"
 	@echo "make format - ruff format and fix"
+	@echo "make messages - compile the interface translations (locale/*/LC_MESSAGES/django.po)"
+	@echo "make makemessages - gather new interface strings into the .po files to translate"
 	@echo "make bench  - print render-time figures for pages and the PDF"
 	@echo "make loadtest - serve production on loopback and drive 32 simulated people (LOADTEST_SECONDS=30)"
 
@@ -29,7 +31,22 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-migrate: $(STAMP)
+# The Spanish (and any other) interface strings, compiled from locale/*/LC_MESSAGES/django.po with
+# GNU gettext's msgfmt (Debian's gettext package); the .mo files are built here, never committed.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+messages: $(MO_FILES)
+
+# Gathers the interface strings from the code and templates into the .po files (then translate
+# every new msgid; tests/test_translations.py fails on an empty or fuzzy one).
+makemessages: $(STAMP)
+	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=scripts
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
+	@command -v msgfmt >/dev/null || bash scripts/check-system.sh gettext
+	msgfmt --check --output-file=$@ $<
+
+migrate: $(STAMP) messages
 	$(MANAGE) migrate --noinput
 
 content: migrate
@@ -51,28 +68,28 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: $(STAMP) check-system lint
+test: $(STAMP) check-system lint messages
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	env -u DATABASE_URL $(BIN)/pytest
 	bash scripts/postgres-if-reachable.sh --ignore=tests/browser
 
 # Full-page PNGs of every step, empty and answered, at 390x844, 1280x800 and a 1080x1920 kiosk.
-screenshots: $(STAMP) check-system
+screenshots: $(STAMP) check-system messages
 	SCREENSHOTS_DIR=$(CURDIR)/screenshots $(BIN)/pytest tests/browser/test_screenshots.py -q
 
 # Installs Debian's postgresql if needed, starts it on loopback, runs the suite, removes it.
 # Browser tests are left out: their servers use their own SQLite file, so they add nothing here.
-test-postgres: $(STAMP) check-system
+test-postgres: $(STAMP) check-system messages
 	bash scripts/postgres-test.sh $(BIN)/pytest --ignore=tests/browser
 
 # Installs Debian's redis-server (and postgresql) if needed, starts both on loopback, runs the
 # tests of what must be shared across workers and hosts on them, then removes both.
-test-redis: $(STAMP) check-system
+test-redis: $(STAMP) check-system messages
 	bash scripts/redis-test.sh bash scripts/postgres-test.sh $(BIN)/pytest \
 		tests/test_shared_cache.py tests/test_rendercap.py tests/test_ratelimit.py tests/test_pdf.py
 
-serve: $(STAMP)
+serve: $(STAMP) messages
 	@test -n "$$SECRET_KEY" || { echo "make serve runs with production settings: set SECRET_KEY (see .env.example)."; exit 1; }
 	DEBUG=0 $(MANAGE) collectstatic --noinput --verbosity 0
 	DEBUG=0 $(MANAGE) migrate --noinput
@@ -83,16 +100,16 @@ serve: $(STAMP)
 		|| DEBUG=0 $(MANAGE) load_content
 	DEBUG=0 $(BIN)/gunicorn decisionaid.wsgi:application --config gunicorn.conf.py --bind $(HOST):$(PORT)
 
-bench: $(STAMP)
+bench: $(STAMP) messages
 	bash scripts/check-system.sh fonts
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_guide.py
 
 # Starts gunicorn as `make serve` does on a free loopback port with a throwaway database, drives it,
 # prints the figures and stops it; fails if any request failed.
-loadtest: $(STAMP)
+loadtest: $(STAMP) messages
 	bash scripts/check-system.sh fonts
 	$(BIN)/python scripts/loadtest.py
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache locale/*/LC_MESSAGES/*.mo

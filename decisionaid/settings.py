@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "decisionaid.lib.sessionpurge.SessionPurgeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After the session (it reads nothing from it) and before CommonMiddleware, as Django asks.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -70,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "decisionaid.kiosk.middleware.KioskMiddleware",
+    # After the kiosk middleware: a shared kiosk screen keeps the deployment's language.
+    "decisionaid.lib.language.BrowserLanguageMiddleware",
     "axes.middleware.AxesMiddleware",
     # Last, so its 400 page knows the session and kiosk mode; still before any view reads input.
     "decisionaid.lib.strictinput.StrictInputMiddleware",
@@ -86,10 +90,12 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "decisionaid.content.context_processors.content_release",
                 "decisionaid.kiosk.context_processors.kiosk",
+                "decisionaid.pages.context_processors.languages",
             ],
         },
     },
@@ -135,9 +141,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en"
+# The deployment's default language: its pages have no prefix; the other language lives under
+# /<code>/ (/es/ for Spanish while English is the default). A kiosk starts every visit in it.
+LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "en")
 LANGUAGES = [("en", "English"), ("es", "Español")]
+if LANGUAGE_CODE not in dict(LANGUAGES):
+    raise ImproperlyConfigured(f"LANGUAGE_CODE must be one of {', '.join(dict(LANGUAGES))}.")
+LOCALE_PATHS = [BASE_DIR / "locale"]
 # Content fields have one column per language; an empty Spanish one shows the English, marked.
+# The content is written in English whatever the deployment's default language is.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")

@@ -9,8 +9,12 @@ missing=()
 
 have_font_for() { fc-list ":lang=$1" family 2>/dev/null | grep -q .; }
 
-have_font_for zh || missing+=(fonts-wqy-microhei)
-have_font_for ar || missing+=(fonts-dejavu-core)
+# GNU gettext's msgfmt compiles the interface translations (make messages).
+command -v msgfmt >/dev/null || missing+=(gettext)
+if [ "$what" != gettext ]; then
+  have_font_for zh || missing+=(fonts-wqy-microhei)
+  have_font_for ar || missing+=(fonts-dejavu-core)
+fi
 if [ "$what" = all ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v pdftotext >/dev/null || missing+=(poppler-utils)

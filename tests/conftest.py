@@ -1,10 +1,30 @@
 """Shared fixtures: the real content is loaded once per test session, as `make run` loads it."""
 
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
 EDITOR_PASSWORD = "a-long-test-passphrase-for-editors"
+LOCALE = Path(__file__).resolve().parents[1] / "locale"
+
+
+def pytest_configure(config) -> None:
+    """Compile any .po newer than its .mo, as `make messages` does, so a plain pytest run (and
+    the browser tests' servers) show the translations as they are in the repository."""
+    for po in LOCALE.glob("*/LC_MESSAGES/django.po"):
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        if shutil.which("msgfmt") is None:
+            raise pytest.UsageError(
+                "msgfmt (GNU gettext) is needed to compile the translations: "
+                "sudo apt-get install gettext (make test installs it as root)."
+            )
+        subprocess.run(["msgfmt", "--check", "-o", str(mo), str(po)], check=True)
 
 
 @pytest.fixture(scope="session")
@@ -20,6 +40,17 @@ def _fresh_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request under /es/ leaves Spanish active in the thread (Django does not reset it): each
+    test starts in the deployment's language, as each request does."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

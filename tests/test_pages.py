@@ -33,7 +33,7 @@ def test_pages_load_nothing_from_another_host(client):
 
 
 def test_healthz_reports_database_and_content_version(client):
-    response = client.get(reverse("pages:healthz"))
+    response = client.get(reverse("healthz"))
     assert response.status_code == 200
     data = response.json()
     assert data["status"] == "ok"

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
@@ -14,9 +15,11 @@ ROW_HEIGHT = 56
 
 
 def format_money(amount: Decimal, currency: str) -> str:
-    """An amount as people read it: "USD 2,400", or "USD 2,400.50" when there are cents."""
+    """An amount as people read it in the active language: "USD 2,400", "USD 2,400.50" in English,
+    "USD 2.400,50" in Spanish. The currency is the deployment's whatever the language."""
     amount = Decimal(amount).quantize(Decimal("0.01"))
-    text = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
+    places = 0 if amount == amount.to_integral_value() else 2
+    text = number_format(amount, places, use_l10n=True, force_grouping=True)
     return f"{currency} {text}"
 
 

@@ -4,6 +4,8 @@ from decimal import Decimal
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from .validation import Rule, ValidatedModel, constraints_for
 
@@ -24,10 +26,10 @@ class SlugManager(models.Manager):
 
 
 class Certainty(models.TextChoices):
-    HIGH = "high", "High"
-    MODERATE = "moderate", "Moderate"
-    LOW = "low", "Low"
-    VERY_LOW = "very_low", "Very low"
+    HIGH = "high", _("High")
+    MODERATE = "moderate", _("Moderate")
+    LOW = "low", _("Low")
+    VERY_LOW = "very_low", _("Very low")
 
 
 class Sourced(ValidatedModel):
@@ -91,14 +93,14 @@ SOURCE_RULES = [
 
 class Source(ValidatedModel):
     class Kind(models.TextChoices):
-        REVIEW = "review", "Systematic or narrative review"
-        TRIAL = "trial", "Clinical trial"
-        OBSERVATIONAL = "observational", "Observational study"
-        CASE_REPORT = "case_report", "Case report"
-        REGULATOR = "regulator", "Regulator or drug label"
-        PROFESSIONAL = "professional", "Professional body or reference work"
-        COMMERCIAL = "commercial", "Clinic, vendor or other commercial page"
-        SECONDARY = "secondary", "Secondary summary"
+        REVIEW = "review", _("Systematic or narrative review")
+        TRIAL = "trial", _("Clinical trial")
+        OBSERVATIONAL = "observational", _("Observational study")
+        CASE_REPORT = "case_report", _("Case report")
+        REGULATOR = "regulator", _("Regulator or drug label")
+        PROFESSIONAL = "professional", _("Professional body or reference work")
+        COMMERCIAL = "commercial", _("Clinic, vendor or other commercial page")
+        SECONDARY = "secondary", _("Secondary summary")
 
     slug = models.SlugField(max_length=20, unique=True, help_text="Dossier id, such as s5.")
     number = models.PositiveIntegerField(unique=True, help_text="Shown as [n] in the guide.")
@@ -170,9 +172,9 @@ STUDY_RULES = [
 
 class Study(Sourced):
     class Kind(models.TextChoices):
-        REVIEW = "review", "Review of studies"
-        TRIAL = "trial", "Controlled trial"
-        OBSERVATIONAL = "observational", "Study without a comparison group"
+        REVIEW = "review", _("Review of studies")
+        TRIAL = "trial", _("Controlled trial")
+        OBSERVATIONAL = "observational", _("Study without a comparison group")
 
     title = models.CharField(max_length=200, help_text="A short plain title.")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -239,11 +241,11 @@ class Option(Sourced):
     """A choice a person could make; every option fills the same rows for a fair comparison."""
 
     class Evidence(models.IntegerChoices):
-        NONE = 0, "Not a treatment"
-        LOW = 1, "Low"
-        LOW_MODERATE = 2, "Low to moderate"
-        MODERATE = 3, "Moderate"
-        HIGH = 4, "High"
+        NONE = 0, _("Not a treatment")
+        LOW = 1, _("Low")
+        LOW_MODERATE = 2, _("Low to moderate")
+        MODERATE = 3, _("Moderate")
+        HIGH = 4, _("High")
 
     name = models.CharField(max_length=80)
     short_name = models.CharField(max_length=30)
@@ -259,13 +261,13 @@ class Option(Sourced):
 
     RULES = OPTION_RULES
     ROWS = [
-        ("what_it_is", "What it is"),
-        ("approval_status", "Approval status"),
-        ("evidence_strength", "Strength of evidence"),
-        ("routine", "What you do"),
-        ("side_effects", "Side effects"),
-        ("cost_and_effort", "Cost and effort"),
-        ("time_to_results", "Time to see results"),
+        ("what_it_is", gettext_noop("What it is")),
+        ("approval_status", gettext_noop("Approval status")),
+        ("evidence_strength", gettext_noop("Strength of evidence")),
+        ("routine", gettext_noop("What you do")),
+        ("side_effects", gettext_noop("Side effects")),
+        ("cost_and_effort", gettext_noop("Cost and effort")),
+        ("time_to_results", gettext_noop("Time to see results")),
     ]
 
     class Meta(Sourced.Meta):
@@ -289,10 +291,10 @@ class SuitabilityNote(Sourced):
     """Who an option may not suit and why, shown to a person whose answers match; never hides it."""
 
     class Applies(models.TextChoices):
-        FEMALE = "female", "Sex: female"
-        PREGNANCY = "pregnancy", "Is or could become pregnant, or is breastfeeding"
+        FEMALE = "female", _("Sex: female")
+        PREGNANCY = "pregnancy", _("Is or could become pregnant, or is breastfeeding")
         UNDER_18 = "under_18", "Age: under 18"
-        HEART_MEDICINES = "heart_medicines", "Takes medicines for blood pressure or the heart"
+        HEART_MEDICINES = "heart_medicines", _("Takes medicines for blood pressure or the heart")
 
     option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="suitability_notes")
     applies_to = models.CharField(
@@ -321,15 +323,15 @@ class SuitabilityNote(Sourced):
 
 class Risk(Sourced):
     class Seriousness(models.TextChoices):
-        MILD = "mild", "Mild, passes on its own"
-        MODERATE = "moderate", "Needs care"
-        SERIOUS = "serious", "Serious"
+        MILD = "mild", _("Mild, passes on its own")
+        MODERATE = "moderate", _("Needs care")
+        SERIOUS = "serious", _("Serious")
 
     class Frequency(models.TextChoices):
-        VERY_COMMON = "very_common", "Very common"
-        COMMON = "common", "Common"
-        RARE = "rare", "Rare"
-        UNKNOWN = "unknown", "Not known"
+        VERY_COMMON = "very_common", _("Very common")
+        COMMON = "common", _("Common")
+        RARE = "rare", _("Rare")
+        UNKNOWN = "unknown", _("Not known")
 
     name = models.CharField(max_length=120)
     description = models.TextField(max_length=800)
@@ -460,9 +462,9 @@ class ValueFit(ValidatedModel):
     """How one option relates to one thing a person may care about; never a score."""
 
     class Fit(models.TextChoices):
-        GOOD = "good", "Fits well"
-        MIXED = "mixed", "Partly"
-        POOR = "poor", "Fits poorly"
+        GOOD = "good", _("Fits well")
+        MIXED = "mixed", _("Partly")
+        POOR = "poor", _("Fits poorly")
 
     statement = models.ForeignKey(ValueStatement, on_delete=models.CASCADE, related_name="fits")
     option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="fits")
@@ -516,8 +518,8 @@ class KeyFact(Sourced):
     """A short fact or red flag for the checklist and summary."""
 
     class Kind(models.TextChoices):
-        FACT = "fact", "Key fact"
-        RED_FLAG = "red_flag", "Red flag"
+        FACT = "fact", _("Key fact")
+        RED_FLAG = "red_flag", _("Red flag")
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     text = models.CharField(max_length=300)
@@ -635,10 +637,10 @@ class Contributor(ValidatedModel):
     """An author or reviewer of the content, with their role, qualifications and interests."""
 
     class Role(models.TextChoices):
-        AUTHOR = "author", "Writes the content"
-        EDITOR = "editor", "Checks the content against the evidence"
-        CLINICAL_REVIEWER = "clinical_reviewer", "Clinical reviewer"
-        PATIENT_REVIEWER = "patient_reviewer", "Patient reviewer"
+        AUTHOR = "author", _("Writes the content")
+        EDITOR = "editor", _("Checks the content against the evidence")
+        CLINICAL_REVIEWER = "clinical_reviewer", _("Clinical reviewer")
+        PATIENT_REVIEWER = "patient_reviewer", _("Patient reviewer")
 
     disclosure = models.ForeignKey(
         Disclosure, on_delete=models.CASCADE, related_name="contributors"

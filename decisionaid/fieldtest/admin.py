@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
+from django.utils.translation import gettext
 
 from decisionaid.charts.bars import count_bars_svg
 
@@ -65,7 +66,7 @@ class ResponseAdmin(admin.ModelAdmin):
             "fieldtest/report.html",
             {
                 **self.admin_site.each_context(request),
-                "title": "Field test report",
+                "title": gettext("Field test report"),
                 "opts": self.model._meta,
                 "report": report,
                 "min_group": MIN_GROUP,

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 
 from decisionaid.guide.forms import StepForm
 
@@ -23,12 +24,14 @@ class QuestionnaireForm(StepForm):
                 empty_value=None,
                 widget=forms.RadioSelect,
                 required=False,
-                error_messages={"invalid_choice": "Choose one of the answers, or leave it blank."},
+                error_messages={
+                    "invalid_choice": gettext("Choose one of the answers, or leave it blank.")
+                },
             )
         if page == 2:
             self.fields["share_results"] = forms.BooleanField(
                 required=False,
-                label=(
+                label=gettext(
                     "Also send two numbers from your own answers: how many of the four "
                     "How sure questions you answered yes, and how many understanding "
                     "questions you got right."

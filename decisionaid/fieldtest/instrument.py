@@ -25,6 +25,9 @@ change. Changing an item means a new field and a new migration, never an edit in
 """
 
 from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
@@ -33,16 +36,17 @@ class Item:
 
     key: str
     group: str
-    text: str
-    choices: tuple[tuple[int, str], ...]
+    # Lazy translations: shown in the language of the page that asks.
+    text: Any
+    choices: tuple[tuple[int, Any], ...]
 
 
 HELPED = (
-    (1, "Not at all"),
-    (2, "A little"),
-    (3, "Somewhat"),
-    (4, "Quite a lot"),
-    (5, "A great deal"),
+    (1, _("Not at all")),
+    (2, _("A little")),
+    (3, _("Somewhat")),
+    (4, _("Quite a lot")),
+    (5, _("A great deal")),
 )
 
 PREPARED = "prepared"
@@ -52,74 +56,74 @@ ITEMS: tuple[Item, ...] = (
     Item(
         "prep_choices",
         PREPARED,
-        "How much did the guide help you see what your choices are?",
+        _("How much did the guide help you see what your choices are?"),
         HELPED,
     ),
     Item(
         "prep_weigh",
         PREPARED,
-        "How much did it help you weigh the good and bad points of each choice?",
+        _("How much did it help you weigh the good and bad points of each choice?"),
         HELPED,
     ),
     Item(
         "prep_matters",
         PREPARED,
-        "How much did it help you think about what matters most to you?",
+        _("How much did it help you think about what matters most to you?"),
         HELPED,
     ),
     Item(
         "prep_questions",
         PREPARED,
-        "How much did it help you plan what to ask at your visit?",
+        _("How much did it help you plan what to ask at your visit?"),
         HELPED,
     ),
     Item(
         "prep_talk",
         PREPARED,
-        "How much did it help you get ready to talk it over with a doctor?",
+        _("How much did it help you get ready to talk it over with a doctor?"),
         HELPED,
     ),
     Item(
         "prep_ready",
         PREPARED,
-        "How much did it help you feel ready to make a choice?",
+        _("How much did it help you feel ready to make a choice?"),
         HELPED,
     ),
     Item(
         "length",
         ACCEPTABLE,
-        "Was the guide too long, too short, or about right?",
-        ((1, "Too short"), (2, "About right"), (3, "Too long")),
+        _("Was the guide too long, too short, or about right?"),
+        ((1, _("Too short")), (2, _("About right")), (3, _("Too long"))),
     ),
     Item(
         "amount",
         ACCEPTABLE,
-        "Did it give you too little information, too much, or about the right amount?",
-        ((1, "Too little"), (2, "About right"), (3, "Too much")),
+        _("Did it give you too little information, too much, or about the right amount?"),
+        ((1, _("Too little")), (2, _("About right")), (3, _("Too much"))),
     ),
     Item(
         "balance",
         ACCEPTABLE,
-        "Did the guide lean for or against mesotherapy?",
+        _("Did the guide lean for or against mesotherapy?"),
         (
-            (1, "It leaned a lot against it"),
-            (2, "It leaned a bit against it"),
-            (3, "It was fair to both sides"),
-            (4, "It leaned a bit for it"),
-            (5, "It leaned a lot for it"),
+            (1, _("It leaned a lot against it")),
+            (2, _("It leaned a bit against it")),
+            (3, _("It was fair to both sides")),
+            (4, _("It leaned a bit for it")),
+            (5, _("It leaned a lot for it")),
         ),
     ),
     Item(
         "clarity",
         ACCEPTABLE,
-        "How easy was the guide to understand?",
-        ((1, "Very hard"), (2, "Quite hard"), (3, "Quite easy"), (4, "Very easy")),
+        _("How easy was the guide to understand?"),
+        ((1, _("Very hard")), (2, _("Quite hard")), (3, _("Quite easy")), (4, _("Very easy"))),
     ),
     Item(
         "recommend",
         ACCEPTABLE,
-        "Would you suggest this guide to a friend who is thinking about mesotherapy?",
-        ((1, "No"), (2, "I am not sure"), (3, "Yes")),
+        _("Would you suggest this guide to a friend who is thinking about mesotherapy?"),
+        ((1, _("No")), (2, _("I am not sure")), (3, _("Yes"))),
     ),
 )
 

@@ -3,6 +3,7 @@
 import uuid
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .instrument import ITEMS
 
@@ -25,11 +26,12 @@ class Response(models.Model):
     """
 
     class Mode(models.TextChoices):
-        HOME = "home", "Home"
-        KIOSK = "kiosk", "Kiosk"
+        HOME = "home", _("Home")
+        KIOSK = "kiosk", _("Kiosk")
 
     class Language(models.TextChoices):
         EN = "en", "English"
+        ES = "es", "Español"
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     week = models.DateField(help_text="The Monday of the week it was sent; never the day.")

@@ -9,6 +9,7 @@ the hidden ones away.
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext, gettext_noop
 
 from .instrument import ITEMS, Item
 from .models import Response
@@ -18,8 +19,8 @@ MIN_GROUP = 5
 
 # Scores copied from the person's own answers, with their possible range.
 SCORES = (
-    ("sure_score", "SURE score (number of yes answers, 0 to 4)"),
-    ("quiz_correct", "Understanding questions answered right"),
+    ("sure_score", gettext_noop("SURE score (number of yes answers, 0 to 4)")),
+    ("quiz_correct", gettext_noop("Understanding questions answered right")),
 )
 
 
@@ -60,7 +61,7 @@ def summarise(title: str, rows: list[Response]) -> Group:
             label,
             mean_ci([float(getattr(row, name)) for row in rows if getattr(row, name) is not None]),
         )
-        for name, label in SCORES
+        for name, label in ((name, gettext(label)) for name, label in SCORES)
     ]
     return Group(
         title=title,
@@ -87,18 +88,19 @@ def build_report(queryset: QuerySet[Response] | None = None) -> dict[str, list[G
     rows = list(queryset if queryset is not None else Response.objects.all())
     versions = sorted({row.content_version for row in rows})
     return {
-        "overall": [summarise("All responses", rows)],
+        "overall": [summarise(gettext("All responses"), rows)],
         "by_version": protect(
             [
                 summarise(
-                    f"Content version {version}", [r for r in rows if r.content_version == version]
+                    gettext("Content version %(version)s") % {"version": version},
+                    [r for r in rows if r.content_version == version],
                 )
                 for version in versions
             ]
         ),
         "by_mode": protect(
             [
-                summarise(label, [r for r in rows if r.mode == mode])
+                summarise(str(label), [r for r in rows if r.mode == mode])
                 for mode, label in Response.Mode.choices
             ]
         ),

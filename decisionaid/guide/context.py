@@ -4,6 +4,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from decisionaid.content import selectors
 from decisionaid.content.models import Option
@@ -53,7 +55,10 @@ def _options(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
     pair = compare_pair(options, query.get("a", ""), query.get("b", ""))
     shown = pair or options
     selected = [option.slug for option in pair or options[:2]]
-    rows = [(label, [getattr(option, field) for option in shown]) for field, label in Option.ROWS]
+    rows = [
+        (gettext(label), [getattr(option, field) for option in shown])
+        for field, label in Option.ROWS
+    ]
     cautions = _cautions(answers)
     return {
         # One cell per shown option; the row appears only when a note applies to this person.
@@ -63,7 +68,7 @@ def _options(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
         "comparing": bool(pair),
         "rows": rows,
         "compare_fields": list(
-            zip(("a", "b"), ("First option", "Second option"), selected, strict=False)
+            zip(("a", "b"), (_("First option"), _("Second option")), selected, strict=False)
         ),
     }
 

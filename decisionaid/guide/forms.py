@@ -8,6 +8,9 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout
 from django import forms
 from django.conf import settings
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from decisionaid.content import selectors
 from decisionaid.content.models import PRICE_MAX, PRICE_MIN, SESSIONS_MAX, Option
@@ -74,7 +77,7 @@ class StepForm(forms.Form):
         return links
 
 
-def _radio(label: str, choices: list[tuple[str, str]], *, required: bool, message: str = ""):
+def _radio(label: Any, choices: list[tuple[str, Any]], *, required: bool, message: Any = ""):
     return forms.ChoiceField(
         label=label,
         choices=choices,
@@ -84,52 +87,57 @@ def _radio(label: str, choices: list[tuple[str, str]], *, required: bool, messag
     )
 
 
+# Range messages, filled in with SESSIONS_MAX when shown.
+FIRST_COURSE_RANGE = _("Enter between 1 and {max} sessions for the first course.")
+FIRST_YEAR_TOP_UP_RANGE = _("Enter between 0 and {max} top-up sessions in the first year.")
+TOP_UP_RANGE = _("Enter between 0 and {max} top-up sessions a year.")
+
 # The personal-fit questions, in the order the page asks them; each is optional.
 PERSONAL_FIELDS = ("sex", "pregnancy", "age", "heart_medicines")
 
 
 class SituationForm(StepForm):
     diagnosed = _radio(
-        "Has a doctor told you that you have pattern hair loss?",
+        _("Has a doctor told you that you have pattern hair loss?"),
         DIAGNOSED_CHOICES,
         required=False,
     )
-    duration = _radio("How long has your hair been thinning?", DURATION_CHOICES, required=False)
+    duration = _radio(_("How long has your hair been thinning?"), DURATION_CHOICES, required=False)
     tried = forms.MultipleChoiceField(
-        label="Which of these have you tried already?",
+        label=_("Which of these have you tried already?"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     warning_signs = forms.MultipleChoiceField(
-        label="Do any of these apply to you?",
-        help_text="Tick all that apply.",
+        label=_("Do any of these apply to you?"),
+        help_text=_("Tick all that apply."),
         choices=WARNING_SIGN_CHOICES,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     sex = _radio(
-        "What is your sex?",
+        _("What is your sex?"),
         SEX_CHOICES,
         required=False,
-        message="Choose female, male or prefer not to say.",
+        message=_("Choose female, male or prefer not to say."),
     )
     pregnancy = _radio(
-        "Are you pregnant, could you become pregnant, or are you breastfeeding?",
+        _("Are you pregnant, could you become pregnant, or are you breastfeeding?"),
         PREGNANCY_CHOICES,
         required=False,
-        message="Choose yes, no or prefer not to say.",
+        message=_("Choose yes, no or prefer not to say."),
     )
     age = _radio(
-        "How old are you?",
+        _("How old are you?"),
         AGE_CHOICES,
         required=False,
-        message="Choose one of the age groups, or prefer not to say.",
+        message=_("Choose one of the age groups, or prefer not to say."),
     )
     heart_medicines = _radio(
-        "Do you take medicines for blood pressure or your heart?",
+        _("Do you take medicines for blood pressure or your heart?"),
         HEART_CHOICES,
         required=False,
-        message="Choose yes, no, not sure or prefer not to say.",
+        message=_("Choose yes, no, not sure or prefer not to say."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -162,58 +170,64 @@ class CostsForm(StepForm):
         decimal_places=2,
         widget=_number_input("decimal"),
         error_messages={
-            "required": "Enter the price of one session, such as 250.",
-            "invalid": "Enter the price of one session as a number, such as 250.",
-            "min_value": "Enter a price of at least 1 for one session.",
-            "max_value": "Enter a price of 10,000 or less for one session.",
-            "max_digits": "Enter a price of 10,000 or less for one session.",
-            "max_decimal_places": "Enter the price with no more than 2 digits after the point.",
+            "required": _("Enter the price of one session, such as 250."),
+            "invalid": _("Enter the price of one session as a number, such as 250."),
+            "min_value": _("Enter a price of at least 1 for one session."),
+            "max_value": _("Enter a price of 10,000 or less for one session."),
+            "max_digits": _("Enter a price of 10,000 or less for one session."),
+            "max_decimal_places": _("Enter the price with no more than 2 digits after the point."),
         },
     )
     first_course_sessions = forms.IntegerField(
-        label="Sessions in the first course",
+        label=_("Sessions in the first course"),
         min_value=1,
         max_value=SESSIONS_MAX,
         widget=_number_input("numeric"),
         error_messages={
-            "required": "Enter how many sessions are in the first course, such as 8.",
-            "invalid": "Enter the sessions in the first course as a whole number, such as 8.",
-            "min_value": f"Enter between 1 and {SESSIONS_MAX} sessions for the first course.",
-            "max_value": f"Enter between 1 and {SESSIONS_MAX} sessions for the first course.",
+            "required": _("Enter how many sessions are in the first course, such as 8."),
+            "invalid": _("Enter the sessions in the first course as a whole number, such as 8."),
+            "min_value": format_lazy(FIRST_COURSE_RANGE, max=SESSIONS_MAX),
+            "max_value": format_lazy(FIRST_COURSE_RANGE, max=SESSIONS_MAX),
         },
     )
     first_year_top_ups = forms.IntegerField(
-        label="Top-up sessions in the rest of the first year",
-        help_text="If top-ups start before the first year ends, count them here. Ask your clinic.",
+        label=_("Top-up sessions in the rest of the first year"),
+        help_text=_(
+            "If top-ups start before the first year ends, count them here. Ask your clinic."
+        ),
         required=False,
         min_value=0,
         max_value=SESSIONS_MAX,
         widget=_number_input("numeric"),
         error_messages={
-            "invalid": "Enter the top-up sessions in the first year as a whole number, such as 2.",
-            "min_value": f"Enter between 0 and {SESSIONS_MAX} top-up sessions in the first year.",
-            "max_value": f"Enter between 0 and {SESSIONS_MAX} top-up sessions in the first year.",
+            "invalid": _(
+                "Enter the top-up sessions in the first year as a whole number, such as 2."
+            ),
+            "min_value": format_lazy(FIRST_YEAR_TOP_UP_RANGE, max=SESSIONS_MAX),
+            "max_value": format_lazy(FIRST_YEAR_TOP_UP_RANGE, max=SESSIONS_MAX),
         },
     )
     maintenance_per_year = forms.IntegerField(
-        label="Top-up sessions each year after that",
+        label=_("Top-up sessions each year after that"),
         min_value=0,
         max_value=SESSIONS_MAX,
         widget=_number_input("numeric"),
         error_messages={
-            "required": "Enter how many top-up sessions a year, such as 4, or 0 for none.",
-            "invalid": "Enter the top-up sessions as a whole number, such as 4.",
-            "min_value": f"Enter between 0 and {SESSIONS_MAX} top-up sessions a year.",
-            "max_value": f"Enter between 0 and {SESSIONS_MAX} top-up sessions a year.",
+            "required": _("Enter how many top-up sessions a year, such as 4, or 0 for none."),
+            "invalid": _("Enter the top-up sessions as a whole number, such as 4."),
+            "min_value": format_lazy(TOP_UP_RANGE, max=SESSIONS_MAX),
+            "max_value": format_lazy(TOP_UP_RANGE, max=SESSIONS_MAX),
         },
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["price_per_session"].label = f"Price of one session ({settings.CURRENCY})"
-        self.fields[
-            "price_per_session"
-        ].help_text = "The price in your clinic's written quote. We do not fill in a price for you."
+        self.fields["price_per_session"].label = gettext("Price of one session (%(currency)s)") % {
+            "currency": settings.CURRENCY
+        }
+        self.fields["price_per_session"].help_text = gettext(
+            "The price in your clinic's written quote. We do not fill in a price for you."
+        )
 
     @classmethod
     def initial_from(cls, saved: dict[str, Any]) -> dict[str, Any]:
@@ -248,7 +262,9 @@ class ValuesForm(StepForm):
         super().__init__(*args, **kwargs)
         self.statements = selectors.value_statements()
         for statement in self.statements:
-            message = f"Choose how much “{statement.short_label}” matters to you, from 1 to 5."
+            message = gettext("Choose how much “%(label)s” matters to you, from 1 to 5.") % {
+                "label": statement.short_label
+            }
             self.fields[f"rating_{statement.slug}"] = _radio(
                 statement.statement, RATING_CHOICES, required=True, message=message
             )
@@ -276,7 +292,8 @@ class UnderstandingForm(StepForm):
                 f"{number}. {item.statement}",
                 QUIZ_CHOICES,
                 required=True,
-                message=f"Choose true, false or not sure for statement {number}.",
+                message=gettext("Choose true, false or not sure for statement %(number)s.")
+                % {"number": number},
             )
         self.helper.layout = Layout(*(InlineRadios(name) for name in self.fields))
 
@@ -300,18 +317,26 @@ def split_own_questions(text: str) -> list[str]:
 
 class QuestionsForm(StepForm):
     own = forms.CharField(
-        label="Your own questions (optional)",
-        help_text=(
-            f"Write up to {MAX_OWN_QUESTIONS} questions, each on its own line. "
-            f"Keep each one to {MAX_OWN_QUESTION_LENGTH} characters or fewer."
+        label=_("Your own questions (optional)"),
+        help_text=format_lazy(
+            _(
+                "Write up to {count} questions, each on its own line. "
+                "Keep each one to {length} characters or fewer."
+            ),
+            count=MAX_OWN_QUESTIONS,
+            length=MAX_OWN_QUESTION_LENGTH,
         ),
         required=False,
         max_length=(MAX_OWN_QUESTION_LENGTH + 2) * (MAX_OWN_QUESTIONS + 1),
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={
-            "max_length": (
-                f"Your questions are too long. Write up to {MAX_OWN_QUESTIONS} questions of "
-                f"{MAX_OWN_QUESTION_LENGTH} characters or fewer."
+            "max_length": format_lazy(
+                _(
+                    "Your questions are too long. Write up to {count} questions of "
+                    "{length} characters or fewer."
+                ),
+                count=MAX_OWN_QUESTIONS,
+                length=MAX_OWN_QUESTION_LENGTH,
             )
         },
     )
@@ -346,15 +371,24 @@ class QuestionsForm(StepForm):
         questions = split_own_questions(self.cleaned_data.get("own", ""))
         if len(questions) > MAX_OWN_QUESTIONS:
             raise forms.ValidationError(
-                f"You can add up to {MAX_OWN_QUESTIONS} questions of your own. "
-                f"You wrote {len(questions)}. Remove {len(questions) - MAX_OWN_QUESTIONS} "
-                "or put two together."
+                gettext(
+                    "You can add up to %(max)s questions of your own. You wrote %(count)s. "
+                    "Remove %(extra)s or put two together."
+                )
+                % {
+                    "max": MAX_OWN_QUESTIONS,
+                    "count": len(questions),
+                    "extra": len(questions) - MAX_OWN_QUESTIONS,
+                }
             )
         for number, question in enumerate(questions, start=1):
             if len(question) > MAX_OWN_QUESTION_LENGTH:
                 raise forms.ValidationError(
-                    f"Question {number} has {len(question)} characters. "
-                    f"Make it {MAX_OWN_QUESTION_LENGTH} characters or fewer."
+                    gettext(
+                        "Question %(number)s has %(count)s characters. "
+                        "Make it %(max)s characters or fewer."
+                    )
+                    % {"number": number, "count": len(question), "max": MAX_OWN_QUESTION_LENGTH}
                 )
         return questions
 
@@ -373,25 +407,25 @@ class SureForm(StepForm):
         super().__init__(*args, **kwargs)
         for number, (key, text) in enumerate(SURE_ITEMS, start=1):
             self.fields[key] = _radio(
-                text,
+                gettext(text),
                 YES_NO_CHOICES,
                 required=True,
-                message=f"Choose yes or no for question {number}.",
+                message=gettext("Choose yes or no for question %(number)s.") % {"number": number},
             )
         # The leaning questions have no right answer and are never required.
         self.fields["leaning"] = _radio(
-            "Which option are you leaning towards now?",
+            gettext("Which option are you leaning towards now?"),
             [(option.slug, option.name) for option in selectors.options()] + [NOT_SURE_YET],
             required=False,
-            message="Choose one of the options, or I am not sure yet.",
+            message=gettext("Choose one of the options, or I am not sure yet."),
         )
         self.fields["helps"] = forms.MultipleChoiceField(
-            label="What would help you decide?",
-            help_text="Tick all that apply.",
+            label=gettext("What would help you decide?"),
+            help_text=gettext("Tick all that apply."),
             choices=HELP_CHOICES,
             required=False,
             widget=forms.CheckboxSelectMultiple,
-            error_messages={"invalid_choice": "Choose from the things listed."},
+            error_messages={"invalid_choice": gettext("Choose from the things listed.")},
         )
         self.helper.layout = Layout(
             *(InlineRadios(key) for key, _ in SURE_ITEMS), "leaning", "helps"

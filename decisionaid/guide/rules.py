@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
+from django.utils.translation import gettext, gettext_noop
 
 from decisionaid.content import selectors
 from decisionaid.content.models import (
@@ -32,10 +33,13 @@ from .choices import (
 )
 
 SURE_ITEMS = [
-    ("sure", "Do you feel sure about the best choice for you?"),
-    ("understand", "Do you know the benefits and risks of each option?"),
-    ("risks_benefits", "Are you clear about which benefits and risks matter most to you?"),
-    ("support", "Do you have enough support and advice to make a choice?"),
+    ("sure", gettext_noop("Do you feel sure about the best choice for you?")),
+    ("understand", gettext_noop("Do you know the benefits and risks of each option?")),
+    (
+        "risks_benefits",
+        gettext_noop("Are you clear about which benefits and risks matter most to you?"),
+    ),
+    ("support", gettext_noop("Do you have enough support and advice to make a choice?")),
 ]
 HIGH_PRIORITY = 4
 
@@ -105,7 +109,7 @@ class SureResult:
         return any(self.answers.get(key) for key, _ in SURE_ITEMS)
 
     def rows(self) -> list[tuple[str, str]]:
-        return [(text, self.answers.get(key, "")) for key, text in SURE_ITEMS]
+        return [(gettext(text), self.answers.get(key, "")) for key, text in SURE_ITEMS]
 
 
 def suitability_conditions(situation: dict) -> set[str]:
@@ -154,27 +158,37 @@ def describe_situation(situation: dict) -> list[tuple[str, str]]:
     if label_for(DIAGNOSED_CHOICES, situation.get("diagnosed", "")):
         rows.append(
             (
-                "Diagnosed with pattern hair loss",
+                gettext("Diagnosed with pattern hair loss"),
                 label_for(DIAGNOSED_CHOICES, situation["diagnosed"]),
             )
         )
     if label_for(DURATION_CHOICES, situation.get("duration", "")):
-        rows.append(("Hair thinning for", label_for(DURATION_CHOICES, situation["duration"])))
+        rows.append(
+            (gettext("Hair thinning for"), label_for(DURATION_CHOICES, situation["duration"]))
+        )
     tried = set(situation.get("tried", []))
     if tried:
         names = [option.name for option in selectors.options() if option.slug in tried]
-        rows.append(("Already tried", ", ".join(names)))
+        rows.append((gettext("Already tried"), ", ".join(names)))
     for key, label, choices in (
-        ("sex", "Sex", SEX_CHOICES),
-        ("pregnancy", "Pregnant, could become pregnant or breastfeeding", PREGNANCY_CHOICES),
-        ("age", "Age", AGE_CHOICES),
-        ("heart_medicines", "Takes medicines for blood pressure or the heart", HEART_CHOICES),
+        ("sex", gettext("Sex"), SEX_CHOICES),
+        (
+            "pregnancy",
+            gettext("Pregnant, could become pregnant or breastfeeding"),
+            PREGNANCY_CHOICES,
+        ),
+        ("age", gettext("Age"), AGE_CHOICES),
+        (
+            "heart_medicines",
+            gettext("Takes medicines for blood pressure or the heart"),
+            HEART_CHOICES,
+        ),
     ):
         if label_for(choices, situation.get(key, "")):
             rows.append((label, label_for(choices, situation[key])))
     signs = [label_for(WARNING_SIGN_CHOICES, key) for key in situation.get("warning_signs", [])]
     if any(signs):
-        rows.append(("Signs to see a doctor about", "; ".join(s for s in signs if s)))
+        rows.append((gettext("Signs to see a doctor about"), "; ".join(s for s in signs if s)))
     return rows
 
 
@@ -265,7 +279,7 @@ class Leaning:
     def label(self) -> str:
         if self.option:
             return self.option.name
-        return NOT_SURE_YET[1] if self.not_sure_yet else ""
+        return str(NOT_SURE_YET[1]) if self.not_sure_yet else ""
 
 
 def leaning(sure: dict, options: list[Option]) -> Leaning:

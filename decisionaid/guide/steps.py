@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 
 from django.http import Http404
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from . import forms
 
@@ -15,7 +17,7 @@ def in_short_page(slug: str) -> str:
 @dataclass(frozen=True)
 class Step:
     slug: str
-    title: str
+    title: str | Promise
     form_class: type[forms.StepForm] | None = None
     optional: bool = False
     # Steps that show results on the same page after a save (a "Show" button beside Next).
@@ -31,23 +33,23 @@ class Step:
 
 
 STEPS: list[Step] = [
-    Step("situation", "Your situation", forms.SituationForm, optional=True),
-    Step("what-it-is", "What it is"),
-    Step("evidence", "The evidence"),
-    Step("options", "Other options"),
-    Step("risks", "Risks"),
-    Step("costs", "Costs", forms.CostsForm, optional=True, shows_results=True),
-    Step("values", "What matters to you", forms.ValuesForm, optional=True, shows_results=True),
+    Step("situation", _("Your situation"), forms.SituationForm, optional=True),
+    Step("what-it-is", _("What it is")),
+    Step("evidence", _("The evidence")),
+    Step("options", _("Other options")),
+    Step("risks", _("Risks")),
+    Step("costs", _("Costs"), forms.CostsForm, optional=True, shows_results=True),
+    Step("values", _("What matters to you"), forms.ValuesForm, optional=True, shows_results=True),
     Step(
         "understanding",
-        "Check your understanding",
+        _("Check your understanding"),
         forms.UnderstandingForm,
         optional=True,
         shows_results=True,
     ),
-    Step("questions", "Questions to ask", forms.QuestionsForm, optional=True),
-    Step("sure", "How sure do you feel?", forms.SureForm, optional=True),
-    Step("summary", "Summary"),
+    Step("questions", _("Questions to ask"), forms.QuestionsForm, optional=True),
+    Step("sure", _("How sure do you feel?"), forms.SureForm, optional=True),
+    Step("summary", _("Summary")),
 ]
 
 _BY_SLUG = {step.slug: step for step in STEPS}

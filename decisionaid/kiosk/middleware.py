@@ -2,9 +2,11 @@
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
 from . import idle
@@ -23,7 +25,9 @@ class KioskMiddleware:
             return self.get_response(request)
 
         if idle.visit_expired(request):
-            response = redirect(reverse("pages:landing") + "?cleared=idle")
+            # The next person starts in the deployment's language.
+            with translation.override(settings.LANGUAGE_CODE):
+                response = redirect(reverse("pages:landing") + "?cleared=idle")
             idle.clear_visit(request, response)
         else:
             idle.touch(request.session)

@@ -9,10 +9,13 @@ from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from decisionaid.guide.answers import Answers
+from decisionaid.lib.language import remember_language
 from decisionaid.lib.sessionpurge import purge_expired_sessions
 from decisionaid.lib.strictinput import unexpected_fields
 
@@ -55,7 +58,7 @@ def exit_kiosk(request: HttpRequest) -> HttpResponse:
         pin.record_wrong_pin(request)
         if pin.is_locked(request):
             return render(request, "kiosk/exit.html", _locked(), status=429)
-        form.add_error("pin", "That PIN is not right. Ask a member of staff.")
+        form.add_error("pin", gettext("That PIN is not right. Ask a member of staff."))
     return render(request, "kiosk/exit.html", {"form": form}, status=400)
 
 
@@ -73,7 +76,13 @@ def finish(request: HttpRequest) -> HttpResponse:
     Answers(request.session).clear()
     purge_expired_sessions()
     reason = "idle" if request.POST.get("reason") == "idle" else "finished"
-    return redirect(reverse("pages:landing") + f"?cleared={reason}")
+    return redirect(start_page_url(reason))
+
+
+def start_page_url(reason: str) -> str:
+    """The start page in the deployment's own language: the next person starts there."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return reverse("pages:landing") + f"?cleared={reason}"
 
 
 @never_cache
@@ -97,6 +106,8 @@ def resume(request: HttpRequest, token: str) -> HttpResponse:
             if unexpected_fields(request.POST, None):
                 raise BadRequest("unexpected form fields")
             Answers(request.session).replace_all(choices)
+            # The link was made in this page's language; the rest of the visit stays in it.
+            remember_language(request.session, translation.get_language())
             return redirect("guide:step", slug="summary")
         has_answers = not Answers(request.session).is_empty()
         response = render(request, "kiosk/resume.html", {"has_answers": has_answers})

@@ -10,6 +10,4 @@ urlpatterns = [
     path("sources/", views.sources, name="sources"),
     path("glossary/", views.glossary, name="glossary"),
     path("accessibility/", views.accessibility, name="accessibility"),
-    path("healthz", views.healthz, name="healthz"),
-    path("robots.txt", views.robots_txt, name="robots"),
 ]

@@ -3,12 +3,16 @@
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.db.models import prefetch_related_objects
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
 from decisionaid.content import selectors
+from decisionaid.lib.language import language_codes, path_in, remember_language
 
 # Pages a person can simply open again to carry on; the error pages link back to them.
 RETRY_URL_NAMES = {"guide:step", "kiosk:exit", "checklist:page"}
@@ -94,15 +98,43 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     admin pages carry a noindex robots meta tag of their own.
     """
     token = "token"
-    take_home = reverse("kiosk:resume", kwargs={"token": token}).removesuffix(f"{token}/")
-    lines = [
-        "User-agent: *",
-        f"Disallow: {reverse('kiosk:enter')}",
-        f"Disallow: {take_home}",
-        f"Disallow: {reverse('checklist:pdf')}",
-        "Allow: /",
-    ]
+    lines = ["User-agent: *"]
+    for code in language_codes():
+        with translation.override(code):
+            take_home = reverse("kiosk:resume", kwargs={"token": token}).removesuffix(f"{token}/")
+            lines += [
+                f"Disallow: {reverse('kiosk:enter')}",
+                f"Disallow: {take_home}",
+                f"Disallow: {reverse('checklist:pdf')}",
+            ]
+    lines += [f"Disallow: {reverse('switch-language', kwargs={'code': 'x'}).removesuffix('x/')}"]
+    lines.append("Allow: /")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_http_methods(["GET", "HEAD"])
+def switch_language(request: HttpRequest, code: str) -> HttpResponse:
+    """The language switch: keep the choice for this visit and show the same page in it.
+
+    A plain link, so it works without JavaScript; the answers stay, since only the session's
+    language changes.
+    """
+    if code not in language_codes():
+        raise Http404("No such language")
+    next_path = request.GET.get("next", "/")
+    if not next_path.startswith("/") or not url_has_allowed_host_and_scheme(
+        next_path, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_path = "/"
+    remember_language(request.session, code)
+    shown_in = translation.get_language_from_path(next_path) or settings.LANGUAGE_CODE
+    with translation.override(shown_in):
+        target = path_in(next_path, code)
+    if target == next_path and shown_in != code:
+        # Not one of the translated pages (an old or mistyped address): the start, in that language.
+        with translation.override(code):
+            target = reverse("pages:landing")
+    return HttpResponseRedirect(target)
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

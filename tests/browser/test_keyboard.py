@@ -5,7 +5,11 @@ import re
 
 import pytest
 
+from .a11y import LANGUAGES, choose_language, translator
+
 MODES = {"normal": {}, "kiosk": {"KIOSK_MODE": "1"}}
+# The cost the walk works out (8 sessions at 300), as each language writes it.
+FIRST_YEAR = {"en": "USD 2,400", "es": "USD 2\u00a0400"}
 
 FOCUSED = """
 () => {
@@ -95,75 +99,83 @@ def mode(request):
     return request.param
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_keyboard_alone_walks_the_whole_guide_to_the_checklist_with_focus_always_visible(
-    live_app, new_page, mode
+    live_app, new_page, mode, language
 ):
+    t = translator(language)
+    save_and_next = t("Save and go to the next step")
+    next_link = re.compile("^" + re.escape(t("Next: %(title)s") % {"title": ""}))
     page = new_page(live_app(**MODES[mode]))
     keys = Keyboard(page)
     page.goto("/")
+    if language != "en":
+        # The language switch is a plain link: Tab to it and press Enter.
+        keys.activate(re.compile("^Español$"), "**/es/")
+        choose_language(page, language)
 
     skip = keys.press("Tab")
-    assert skip["name"] == "Skip to main content"
+    assert skip["name"] == t("Skip to main content")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
-    keys.activate("Start the guide", "**/guide/situation/")
+    keys.activate(t("Start the guide"), "**/guide/situation/")
 
     # Situation: Space picks the first answer, the arrow keys move along a radio group.
-    keys.move_to("Yes")
+    keys.move_to(t("Yes"))
     keys.press("Space")
     keys.press("Tab")
     keys.press("Space")
     keys.press("ArrowDown")
-    assert checked_label(page, "diagnosed") == "Yes"
-    assert checked_label(page, "duration") == "1 to 5 years"
+    assert checked_label(page, "diagnosed") == t("Yes")
+    assert checked_label(page, "duration") == t("1 to 5 years")
     tried = keys.press("Tab")
     assert tried["type"] == "checkbox"
     keys.press("Space")
     # The personal-fit questions: Tab to a group, Space picks, Tab moves to the next group.
-    keys.move_to("Female")
+    keys.move_to(t("Female"))
     keys.press("Space")
     assert keys.press("Tab")["type"] == "radio"
     keys.press("Space")
-    assert checked_label(page, "sex") == "Female"
-    assert checked_label(page, "pregnancy") == "Yes"
-    keys.activate("Save and go to the next step", "**/guide/what-it-is/")
+    assert checked_label(page, "sex") == t("Female")
+    assert checked_label(page, "pregnancy") == t("Yes")
+    keys.activate(save_and_next, "**/guide/what-it-is/")
 
     # The reading steps: past Next to Back, then Shift+Tab returns to Next.
     for slug in ("evidence", "options", "risks", "costs"):
-        keys.move_to(re.compile("^Next: "))
-        assert keys.press("Tab")["name"] == "Back"
-        keys.activate(re.compile("^Next: "), f"**/guide/{slug}/", key="Shift+Tab")
+        keys.move_to(next_link)
+        assert keys.press("Tab")["name"] == t("Back")
+        keys.activate(next_link, f"**/guide/{slug}/", key="Shift+Tab")
 
     # Costs: type a price, show the results, then Shift+Tab back up to the form's buttons.
-    keys.move_to(re.compile("^Price of one session"))
+    keys.move_to(re.compile("^" + re.escape(t("Price of one session (%(currency)s)")[:10])))
     page.keyboard.press("Control+A")
     page.keyboard.type("300")
-    keys.activate("Show my results", "**/guide/costs/#results")
-    assert "USD 2,400" in page.locator("#results").inner_text()
-    keys.activate("Save and go to the next step", "**/guide/values/", key="Shift+Tab")
+    keys.activate(t("Show my results"), "**/guide/costs/#results")
+    assert FIRST_YEAR[language] in page.locator("#results").inner_text()
+    keys.activate(save_and_next, "**/guide/values/", key="Shift+Tab")
 
     # Values: the first answer is 1; four presses of the right arrow make it 5.
     keys.answer_radio_groups(1, arrows="ArrowRight ArrowRight ArrowRight ArrowRight")
     statements = page.locator("fieldset").count()
     keys.answer_radio_groups(statements - 1)
     first = page.locator("input[type=radio]").first.get_attribute("name")
-    assert checked_label(page, first) == "5 (very important)"
-    keys.activate("Show how the options compare", "**/guide/values/#results")
+    assert checked_label(page, first) == t("5 (very important)")
+    keys.activate(t("Show how the options compare"), "**/guide/values/#results")
     assert page.locator("#results table").count() >= 1
-    keys.activate("Save and go to the next step", "**/guide/understanding/", key="Shift+Tab")
+    keys.activate(save_and_next, "**/guide/understanding/", key="Shift+Tab")
 
     keys.answer_radio_groups(page.locator("fieldset").count(), arrows="ArrowDown")
-    keys.activate("Check my answers", "**/guide/understanding/#results")
-    keys.activate("Save and go to the next step", "**/guide/questions/", key="Shift+Tab")
+    keys.activate(t("Check my answers"), "**/guide/understanding/#results")
+    keys.activate(save_and_next, "**/guide/questions/", key="Shift+Tab")
 
     # Questions: untick the first ticked question, write one of their own.
     keys.move_to_type("checkbox")
     was_ticked = page.evaluate("document.activeElement.checked")
     keys.press("Space")
     assert page.evaluate("document.activeElement.checked") != was_ticked
-    keys.move_to("Your own questions (optional)")
+    keys.move_to(t("Your own questions (optional)"))
     page.keyboard.type("Who will do the injections?")
-    keys.activate("Save and go to the next step", "**/guide/sure/")
+    keys.activate(save_and_next, "**/guide/sure/")
 
     keys.answer_radio_groups(4)
     # The leaning: the next group's first option, then one thing that would help.
@@ -171,18 +183,19 @@ def test_keyboard_alone_walks_the_whole_guide_to_the_checklist_with_focus_always
     keys.press("Space")
     keys.press("ArrowDown")
     leaning = checked_label(page, "leaning")
-    keys.move_to("Talking to my doctor")
+    keys.move_to(t("Talking to my doctor"))
     keys.press("Space")
-    keys.activate("Save and go to the next step", "**/guide/summary/")
+    keys.activate(save_and_next, "**/guide/summary/")
     summary = page.locator("main").inner_text()
     assert "Who will do the injections?" in summary and leaning in summary
 
-    keys.activate("Open your checklist to print", "**/checklist/")
+    keys.activate(t("Open your checklist to print"), "**/checklist/")
     checklist = page.locator("main").inner_text()
     assert "Who will do the injections?" in checklist
-    assert "USD 2,400" in checklist
-    assert leaning in checklist and "Talking to my doctor" in checklist
-    assert "May not suit you" in checklist
+    assert FIRST_YEAR[language] in checklist
+    assert leaning in checklist and t("Talking to my doctor") in checklist
+    assert t("May not suit you") in checklist
+    assert page.locator("html").get_attribute("lang") == language
 
     assert len(keys.visited) > 60
     assert not keys.unseen, "focused with no visible focus indicator:\n" + "\n".join(keys.unseen)

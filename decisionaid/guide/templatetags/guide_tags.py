@@ -11,6 +11,7 @@ from django import forms, template
 from django.core.cache import cache
 from django.forms.utils import flatatt
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext
 
 from decisionaid.charts.bars import cost_bars_svg, format_money
 from decisionaid.charts.icon_array import icon_array_svg, per_hundred
@@ -54,7 +55,11 @@ def study_arms(study: Study) -> list[Arm]:
             # The content rules refuse such counts; a row forced in anyway loses its picture only.
             logger.error("Study %r has counts no icon array can show", study.slug)
             return []
-        title = f"{label}: about {scaled} in 100 people {study.outcome_label or 'improved'}"
+        title = gettext("%(label)s: about %(count)s in 100 people %(outcome)s") % {
+            "label": label,
+            "count": scaled,
+            "outcome": study.outcome_label or gettext("improved"),
+        }
         svg = icon_array_svg(filled=scaled, title=title, element_id=f"icons-{study.slug}-{key}")
         arms.append(Arm(label, improved, total, scaled, svg))
     return arms
@@ -71,7 +76,10 @@ def study_harm(study: Study) -> Arm | None:
     except ValueError:
         logger.error("Study %r has harm counts no icon array can show", study.slug)
         return None
-    title = f"About {scaled} in 100 people {study.harm_label}"
+    title = gettext("About %(count)s in 100 people %(harm)s") % {
+        "count": scaled,
+        "harm": study.harm_label,
+    }
     svg = icon_array_svg(filled=scaled, title=title, element_id=f"icons-{study.slug}-harm")
     return Arm(study.harm_label, count, study.harm_total, scaled, svg)
 
@@ -79,9 +87,9 @@ def study_harm(study: Study) -> Arm | None:
 @register.simple_tag
 def cost_chart(cost: CostEstimate, element_id: str = "cost-chart") -> SafeString:
     return cost_bars_svg(
-        [("First year", cost.first_year), ("Each later year", cost.later_years)],
+        [(gettext("First year"), cost.first_year), (gettext("Each later year"), cost.later_years)],
         currency=cost.currency,
-        title="Your cost estimate",
+        title=gettext("Your cost estimate"),
         element_id=element_id,
     )
 
@@ -128,7 +136,10 @@ def step_form(context: template.Context, form: StepForm) -> SafeString:
     release = context.get("content_release")
     initial = json.dumps(form.initial, sort_keys=True, default=str)
     digest = hashlib.sha256(initial.encode()).hexdigest()[:32]
-    key = f"step-form:{type(form).__name__}:{getattr(release, 'fingerprint', '')}:{digest}"
+    key = (
+        f"step-form:{type(form).__name__}:{get_language()}:"
+        f"{getattr(release, 'fingerprint', '')}:{digest}"
+    )
     html = cache.get(key)
     if html is None:
         html = render_crispy_form(form, context=context.flatten())

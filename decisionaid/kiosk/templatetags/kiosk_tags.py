@@ -2,6 +2,7 @@
 
 from django import template
 from django.http import HttpRequest
+from django.utils.translation import gettext
 
 from decisionaid.guide.answers import Answers
 
@@ -15,4 +16,7 @@ register = template.Library()
 def take_home(context: template.Context) -> dict:
     request: HttpRequest = context["request"]
     url = take_home_url(Answers(request.session).all())
-    return {"url": url, "qr": qr_svg(url, title="QR code: open your choices on your phone")}
+    return {
+        "url": url,
+        "qr": qr_svg(url, title=gettext("QR code: open your choices on your phone")),
+    }

@@ -89,6 +89,8 @@ TEMPLATES = [
                 "decisionaid.content.context_processors.content_release",
                 "decisionaid.kiosk.context_processors.kiosk",
             ],
+            # {% url %} with its reverse remembered per process (decisionaid/lib/urls.py).
+            "builtins": ["decisionaid.lib.urls"],
         },
     },
 ]

@@ -101,3 +101,45 @@ def test_an_editors_change_shows_at_once_on_pages_with_cached_content(
         row.save()
 
     assert "A changed line from an editor" in client.get(url).content.decode()
+
+
+VALUES = reverse("guide:step", kwargs={"slug": "values"})
+
+
+def comparison_part(html: str | bytes) -> str:
+    html = html.decode() if isinstance(html, bytes) else html
+    return html.split('id="results-title"')[1].split("</section>")[0]
+
+
+def ratings(top: int) -> dict:
+    """The first `top` statements rated 5 and the rest 1."""
+    from decisionaid.content import selectors
+
+    statements = selectors.value_statements()
+    return {"values": {"ratings": {s.slug: 5 if i < top else 1 for i, s in enumerate(statements)}}}
+
+
+def test_the_values_comparison_follows_each_persons_ratings_and_situation():
+    one, two = person(ratings(1)), person(ratings(2))
+    first = comparison_part(one.get(VALUES).content.decode())
+    second = comparison_part(two.get(VALUES).content.decode())
+    assert first.count('class="fit-table"') == 1 and second.count('class="fit-table"') == 2
+    assert comparison_part(one.get(VALUES).content.decode()) == first
+    # A situation answer (picked, not typed) that brings a caution changes the same tables.
+    pregnant = {"pregnancy": "yes", "tried": [], "warning_signs": []}
+    cautious = comparison_part(person({**ratings(1), "situation": pregnant}).get(VALUES).content)
+    assert "May not suit you" not in first and "May not suit you" in cautious
+
+
+def test_an_editors_change_shows_at_once_in_the_values_comparison(
+    django_capture_on_commit_callbacks,
+):
+    from decisionaid.content.models import ValueFit
+
+    client = person(ratings(3))
+    row = ValueFit.objects.order_by("pk").first()
+    assert row.explanation in client.get(VALUES).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        row.explanation = "A changed line from an editor"
+        row.save()
+    assert "A changed line from an editor" in client.get(VALUES).content.decode()

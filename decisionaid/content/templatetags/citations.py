@@ -21,8 +21,11 @@ def cite_links(sources: Iterable[Source]) -> SafeString:
     if not sources:
         return mark_safe("")
     url = escape(memo_reverse("pages:sources"))
+    # Escaped before the number goes in: a number needs no escaping, and this runs once per call.
+    label = escape(gettext("Source %(number)s"))
     links = "".join(
-        f'<a href="{url}#source-{s.number}" aria-label="{escape(label(s.number))}">[{s.number}]</a>'
+        f'<a href="{url}#source-{s.number}" aria-label="{label % {"number": s.number}}">'
+        f"[{s.number}]</a>"
         for s in sources
     )
     return mark_safe(f'<span class="cite">{links}</span>')
@@ -37,7 +40,3 @@ def cite_numbers(sources: Iterable[Source]) -> SafeString:
         return mark_safe("")
     links = "".join(f'<a href="#cited-{s.number}">[{s.number}]</a>' for s in sources)
     return mark_safe(f'<span class="cite">{links}</span>')
-
-
-def label(number: int) -> str:
-    return gettext("Source %(number)s") % {"number": number}

@@ -1,5 +1,6 @@
 """Cached parts of guide pages: per content release (and answers), never stale, never shared."""
 
+import pickle
 import re
 
 import pytest
@@ -143,3 +144,60 @@ def test_an_editors_change_shows_at_once_in_the_values_comparison(
         row.explanation = "A changed line from an editor"
         row.save()
     assert "A changed line from an editor" in client.get(VALUES).content.decode()
+
+
+COSTS = reverse("guide:step", kwargs={"slug": "costs"})
+TYPED = {
+    "own": (
+        {"questions": {"own": ['Is <b>Quillfeather</b> & "Lot 7731" safe?']}},
+        {"questions": {"own": ["Who mixes Zantorine?"]}},
+        "Is &lt;b&gt;Quillfeather&lt;/b&gt; &amp; &quot;Lot 7731&quot; safe?",
+        "Who mixes Zantorine?",
+        ["Quillfeather", "Zantorine"],
+    ),
+    "price": (
+        {
+            "costs": {
+                "price_per_session": "437.25",
+                "first_course_sessions": 7,
+                "maintenance_per_year": 4,
+            }
+        },
+        {
+            "costs": {
+                "price_per_session": "99.51",
+                "first_course_sessions": 7,
+                "maintenance_per_year": 4,
+            }
+        },
+        'value="437.25"',
+        'value="99.51"',
+        ["437.25", "99.51"],
+    ),
+}
+
+
+def cached_text() -> str:
+    """Everything the local-memory cache holds, unpickled."""
+    return " ".join(str(pickle.loads(value)) for value in cache._cache.values())
+
+
+@pytest.mark.parametrize(("url", "typed"), [(QUESTIONS, "own"), (COSTS, "price")])
+def test_a_form_holding_typed_answers_reuses_the_cached_form_without_caching_them(
+    monkeypatch, url, typed
+):
+    from decisionaid.guide.templatetags import guide_tags
+
+    first_answers, second_answers, first_shown, second_shown, secrets = TYPED[typed]
+    renders = []
+    real_render = guide_tags.render_crispy_form
+    monkeypatch.setattr(
+        guide_tags, "render_crispy_form", lambda *a, **k: renders.append(1) or real_render(*a, **k)
+    )
+    first = form_part(person(first_answers).get(url).content.decode())
+    # Someone else typed something different: the same form from the cache, their words in it.
+    second = form_part(person(second_answers).get(url).content.decode())
+    assert len(renders) == 1
+    assert first_shown in first and second_shown not in first
+    assert second_shown in second and first_shown not in second
+    assert not any(secret in cached_text() for secret in secrets)

@@ -97,6 +97,8 @@ TEMPLATES = [
                 "decisionaid.kiosk.context_processors.kiosk",
                 "decisionaid.pages.context_processors.languages",
             ],
+            # {% url %} with its reverse remembered per process (decisionaid/lib/urls.py).
+            "builtins": ["decisionaid.lib.urls"],
         },
     },
 ]

@@ -4,6 +4,7 @@ import io
 import os
 import platform
 import resource
+import secrets
 import statistics
 import sys
 import tempfile
@@ -13,7 +14,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "decisionaid.settings")
+# Production settings, as bench_guide.py and `make serve` use them: DEBUG off, so templates come
+# from the cached loader and content reads from the per-worker memo, as on a real server.
+os.environ.update(
+    {
+        "DJANGO_SETTINGS_MODULE": "decisionaid.settings",
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "SECURE_SSL_REDIRECT": "0",
+        "STATIC_ROOT": tempfile.mkdtemp(prefix="decisionaid-bench-static-"),
+    }
+)
 # The bench asks for hundreds of PDFs a minute; the rate limit would refuse them.
 os.environ["PDF_RATE_LIMIT"] = "100000/m"
 # Render slots of its own, so a `make serve` of this checkout cannot hold the bench's slot.
@@ -112,6 +123,7 @@ def get_ok(client: Client, url: str) -> Callable[[], bytes]:
 def main() -> None:
     setup_test_environment()
     setup_databases(verbosity=0, interactive=False)
+    call_command("collectstatic", interactive=False, verbosity=0)
     call_command("load_content", verbosity=0)
 
     client = Client()

@@ -1,5 +1,6 @@
 """Cached parts of guide pages: per content release (and answers), never stale, never shared."""
 
+import pickle
 import re
 
 import pytest
@@ -101,3 +102,102 @@ def test_an_editors_change_shows_at_once_on_pages_with_cached_content(
         row.save()
 
     assert "A changed line from an editor" in client.get(url).content.decode()
+
+
+VALUES = reverse("guide:step", kwargs={"slug": "values"})
+
+
+def comparison_part(html: str | bytes) -> str:
+    html = html.decode() if isinstance(html, bytes) else html
+    return html.split('id="results-title"')[1].split("</section>")[0]
+
+
+def ratings(top: int) -> dict:
+    """The first `top` statements rated 5 and the rest 1."""
+    from decisionaid.content import selectors
+
+    statements = selectors.value_statements()
+    return {"values": {"ratings": {s.slug: 5 if i < top else 1 for i, s in enumerate(statements)}}}
+
+
+def test_the_values_comparison_follows_each_persons_ratings_and_situation():
+    one, two = person(ratings(1)), person(ratings(2))
+    first = comparison_part(one.get(VALUES).content.decode())
+    second = comparison_part(two.get(VALUES).content.decode())
+    assert first.count('class="fit-table"') == 1 and second.count('class="fit-table"') == 2
+    assert comparison_part(one.get(VALUES).content.decode()) == first
+    # A situation answer (picked, not typed) that brings a caution changes the same tables.
+    pregnant = {"pregnancy": "yes", "tried": [], "warning_signs": []}
+    cautious = comparison_part(person({**ratings(1), "situation": pregnant}).get(VALUES).content)
+    assert "May not suit you" not in first and "May not suit you" in cautious
+
+
+def test_an_editors_change_shows_at_once_in_the_values_comparison(
+    django_capture_on_commit_callbacks,
+):
+    from decisionaid.content.models import ValueFit
+
+    client = person(ratings(3))
+    row = ValueFit.objects.order_by("pk").first()
+    assert row.explanation in client.get(VALUES).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        row.explanation = "A changed line from an editor"
+        row.save()
+    assert "A changed line from an editor" in client.get(VALUES).content.decode()
+
+
+COSTS = reverse("guide:step", kwargs={"slug": "costs"})
+TYPED = {
+    "own": (
+        {"questions": {"own": ['Is <b>Quillfeather</b> & "Lot 7731" safe?']}},
+        {"questions": {"own": ["Who mixes Zantorine?"]}},
+        "Is &lt;b&gt;Quillfeather&lt;/b&gt; &amp; &quot;Lot 7731&quot; safe?",
+        "Who mixes Zantorine?",
+        ["Quillfeather", "Zantorine"],
+    ),
+    "price": (
+        {
+            "costs": {
+                "price_per_session": "437.25",
+                "first_course_sessions": 7,
+                "maintenance_per_year": 4,
+            }
+        },
+        {
+            "costs": {
+                "price_per_session": "99.51",
+                "first_course_sessions": 7,
+                "maintenance_per_year": 4,
+            }
+        },
+        'value="437.25"',
+        'value="99.51"',
+        ["437.25", "99.51"],
+    ),
+}
+
+
+def cached_text() -> str:
+    """Everything the local-memory cache holds, unpickled."""
+    return " ".join(str(pickle.loads(value)) for value in cache._cache.values())
+
+
+@pytest.mark.parametrize(("url", "typed"), [(QUESTIONS, "own"), (COSTS, "price")])
+def test_a_form_holding_typed_answers_reuses_the_cached_form_without_caching_them(
+    monkeypatch, url, typed
+):
+    from decisionaid.guide.templatetags import guide_tags
+
+    first_answers, second_answers, first_shown, second_shown, secrets = TYPED[typed]
+    renders = []
+    real_render = guide_tags.render_crispy_form
+    monkeypatch.setattr(
+        guide_tags, "render_crispy_form", lambda *a, **k: renders.append(1) or real_render(*a, **k)
+    )
+    first = form_part(person(first_answers).get(url).content.decode())
+    # Someone else typed something different: the same form from the cache, their words in it.
+    second = form_part(person(second_answers).get(url).content.decode())
+    assert len(renders) == 1
+    assert first_shown in first and second_shown not in first
+    assert second_shown in second and first_shown not in second
+    assert not any(secret in cached_text() for secret in secrets)

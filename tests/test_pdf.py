@@ -1,6 +1,8 @@
 """The checklist PDF, read back with pypdf: the person's text, fonts, tags, paper, and no leaks."""
 
+import html
 import io
+import re
 import shutil
 import subprocess
 
@@ -256,3 +258,25 @@ def test_another_persons_cached_pdf_is_not_served_for_different_answers(client, 
     other = Client()
     set_answers(other, {"questions": {"selected": [], "own": ["Something else"]}})
     assert "Private question one" not in text_of(get_pdf(other))
+
+
+def words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def test_the_pdf_carries_every_word_the_printable_page_does(client):
+    """The PDF draws from its own lean template (checklist/pdf.html); a wording change made to
+    the page only, or a dropped section, shows here."""
+    set_answers(client, {**typical_answers(), "situation": {"pregnancy": "yes"}})
+    page = client.get(reverse("checklist:page")).content.decode()
+    article = page.split('<article class="checklist"')[1].split("</article>")[0]
+    # What the page shows only on screen: the buttons and hints, and the sources' web addresses
+    # (hidden on paper by print.css too). The PDF draws the SURE answers as lines of question and
+    # answer, not as a table with a caption and column headings.
+    article = re.sub(r'<div class="checklist-actions no-print">.*?</div>', "", article, flags=re.S)
+    sure = re.search(r'<table class="sure-table">.*?</thead>', article, flags=re.S)
+    article = article.replace(sure.group(0), "") if sure else article
+    article = re.sub(r'<span class="source-url">.*?</span>', "", article)
+    article = re.sub(r"<[^>]+>", " ", article)
+    missing = words(html.unescape(article)) - words(text_of(get_pdf(client)))
+    assert not missing, missing

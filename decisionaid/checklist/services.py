@@ -17,6 +17,7 @@ from decisionaid.guide.summary import Summary, build_summary
 from .pdf import DEFAULT_PAPER, PAPER_SIZES, render_pdf
 
 TEMPLATE = "checklist/checklist.html"
+PDF_TEMPLATE = "checklist/pdf.html"
 INTRO_PAGE = "checklist-intro"
 SURE_NOTE_PAGE = "checklist-sure-no"
 SEE_DOCTOR_PAGE = "checklist-see-doctor"
@@ -71,7 +72,7 @@ def checklist_context(
 
 def render_checklist_html(request: HttpRequest, *, paper: str, for_pdf: bool) -> str:
     context = checklist_context(request.session, paper=paper, for_pdf=for_pdf)
-    return render_to_string(TEMPLATE, context, request=request)
+    return render_to_string(PDF_TEMPLATE if for_pdf else TEMPLATE, context, request=request)
 
 
 def checklist_pdf(request: HttpRequest, *, paper: str) -> bytes:
@@ -93,4 +94,4 @@ def first_visit_pdf_html(paper: str) -> str:
         "content_review_overdue": selectors.is_review_overdue(release),
         "kiosk": False,
     }
-    return render_to_string(TEMPLATE, context)
+    return render_to_string(PDF_TEMPLATE, context)

@@ -1,4 +1,4 @@
-"""The checklist as a printable page and as a PDF download, from one template."""
+"""The checklist as a printable page, and as a PDF from a leaner template with the same words."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render

@@ -1,10 +1,12 @@
 """What each step's page shows besides its form: content reads and the person's results."""
 
+import hashlib
+import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from decisionaid.content import selectors
@@ -93,12 +95,26 @@ def _costs(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
 def _values(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
     ratings = answers.get("values").get("ratings", {})
     options = selectors.options()
+    cautions = _cautions(answers)
+    ranked = priorities(ratings)
     return {
         "rated": bool(ratings),
-        "comparisons": [
-            (p, fits_by_option(p, options, _cautions(answers))) for p in priorities(ratings)
-        ],
+        "comparisons": [(p, fits_by_option(p, options, cautions)) for p in ranked],
+        # The comparison tables follow only from choices picked from fixed lists (the ratings and
+        # the situation answers behind the cautions), never from anything typed, so their HTML is
+        # cached under this key and the content fingerprint (templates/guide/values.html).
+        "comparisons_key": choices_key(
+            get_language(),
+            [(p.statement.slug, p.rating) for p in ranked],
+            sorted((slug, [note.pk for note in notes]) for slug, notes in cautions.items()),
+        ),
     }
+
+
+def choices_key(*parts: object) -> str:
+    """A short digest of a person's picked choices, for a cache key; never pass typed text."""
+    encoded = json.dumps(parts, sort_keys=True, default=str).encode()
+    return hashlib.sha256(encoded).hexdigest()[:32]
 
 
 def _understanding(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 import hashlib
 import json
 import logging
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -10,6 +11,7 @@ from crispy_forms.utils import render_crispy_form
 from django import forms, template
 from django.core.cache import cache
 from django.forms.utils import flatatt
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
@@ -109,30 +111,21 @@ def typed_fields(form: StepForm) -> list[str]:
     ]
 
 
-def holds_only_content(form: StepForm) -> bool:
-    """Whether an unbound form shows nothing typed: its typed fields hold the blank defaults.
-
-    Choices picked from a fixed list are safe to share; a typed question or price is the
-    person's own and must never reach a cache that other sessions read.
-    """
-    typed = typed_fields(form)
-    if not typed:
-        return True
-    blank = type(form).initial_from({})
-    return all(form.initial.get(name) == blank.get(name) for name in typed)
+def typed_stand_in(name: str) -> str:
+    """What a typed field holds in a form rendered for the cache: letters, digits and dashes
+    only, so escaping leaves it unchanged and it can be found in the HTML afterwards."""
+    return f"typed-answer-3f9c2a-{name}"
 
 
-@register.simple_tag(takes_context=True)
-def step_form(context: template.Context, form: StepForm) -> SafeString:
-    """The step's form through crispy-forms; a blank form is rendered once per content release.
+def shown_value(form: StepForm, name: str) -> str | None:
+    """A typed field's value exactly as its widget writes it into the HTML (escaped), or None
+    when the widget would write no value at all."""
+    value = form[name].field.widget.format_value(form[name].value())
+    return None if value in (None, "") else str(conditional_escape(str(value)))
 
-    Cache: content and choices from a fixed list only. A form's HTML depends only on its initial
-    answers and the content (its choices come from the database), and on the questions page
-    crispy-forms took two thirds of the page's time. A form holding anything typed, or with
-    errors, is rendered afresh every time and never stored.
-    """
-    if form.is_bound or not holds_only_content(form):
-        return render_crispy_form(form, context=context.flatten())
+
+def cached_form_html(form: StepForm, context: template.Context) -> str:
+    """The form's HTML, from the cache when another visit already rendered the same form."""
     release = context.get("content_release")
     initial = json.dumps(form.initial, sort_keys=True, default=str)
     digest = hashlib.sha256(initial.encode()).hexdigest()[:32]
@@ -142,6 +135,40 @@ def step_form(context: template.Context, form: StepForm) -> SafeString:
     )
     html = cache.get(key)
     if html is None:
-        html = render_crispy_form(form, context=context.flatten())
-        cache.set(key, str(html), timeout=FORM_CACHE_SECONDS)
-    return mark_safe(html)
+        html = str(render_crispy_form(form, context=context.flatten()))
+        cache.set(key, html, timeout=FORM_CACHE_SECONDS)
+    return html
+
+
+@register.simple_tag(takes_context=True)
+def step_form(context: template.Context, form: StepForm) -> SafeString:
+    """The step's form through crispy-forms, rendered once per content release and choices.
+
+    Cache: content and choices from a fixed list only. A form's HTML depends only on its initial
+    answers and the content (its choices come from the database), and on the questions page
+    crispy-forms took two thirds of the page's time. What a person typed (their own questions, a
+    price) never reaches the cache: the cached form holds a stand-in in each typed field, and the
+    typed value replaces it in this response only. A form with errors is rendered afresh.
+    """
+    if form.is_bound:
+        return render_crispy_form(form, context=context.flatten())
+    blank = type(form).initial_from({})
+    typed = [name for name in typed_fields(form) if form.initial.get(name) != blank.get(name)]
+    if not typed:
+        return mark_safe(cached_form_html(form, context))
+    shown = {name: shown_value(form, name) for name in typed}
+    # A typed field left empty renders as empty in the cached form too; only a value gets a
+    # stand-in.
+    stand_ins = {name: typed_stand_in(name) for name in typed if shown[name] is not None}
+    empty = {name: None for name in typed if shown[name] is None}
+    masked = type(form)(initial={**form.initial, **empty, **stand_ins})
+    if not stand_ins:
+        return mark_safe(cached_form_html(masked, context))
+    html = cached_form_html(masked, context)
+    if any(html.count(stand_in) != 1 for stand_in in stand_ins.values()):
+        # The stand-in showed up somewhere other than the field's value: render it all afresh.
+        return render_crispy_form(form, context=context.flatten())
+    # One pass, so a typed value that happens to look like another field's stand-in stays as typed.
+    by_stand_in = {stand_in: shown[name] for name, stand_in in stand_ins.items()}
+    pattern = "|".join(re.escape(stand_in) for stand_in in by_stand_in)
+    return mark_safe(re.sub(pattern, lambda match: by_stand_in[match.group(0)], html))

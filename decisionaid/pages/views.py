@@ -1,5 +1,7 @@
 """Pages outside the guide: landing, about, sources, glossary, accessibility, health, errors."""
 
+import unicodedata
+
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.db.models import prefetch_related_objects
@@ -51,9 +53,16 @@ def sources(request: HttpRequest) -> HttpResponse:
     )
 
 
+def alphabetical_key(text: str) -> str:
+    """Case and accents set aside, so "árbol" sorts with the a's; ñ stays after n."""
+    text = text.casefold().replace("ñ", "n\uffff")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
 def glossary(request: HttpRequest) -> HttpResponse:
-    # A to Z as a reader expects it, whatever the database's collation does with "DHT".
-    terms = sorted(selectors.glossary(), key=lambda term: term.term.casefold())
+    # A to Z as a reader expects it, whatever the database's collation does with "DHT" or with
+    # accents ("Técnica" sorts among the T's, as in a Spanish dictionary).
+    terms = sorted(selectors.glossary(), key=lambda term: alphabetical_key(term.term))
     prefetch_related_objects(terms, "sources")
     return render(
         request,

@@ -106,7 +106,13 @@ def visible_blocks(html: str, language: str = "es") -> list[str]:
     return parser.blocks
 
 
+URL = re.compile(r"https?://\S+")
+QUOTED = re.compile(r"[\"“«]([^\"”»]+)[\"”»]")
+
+
 def sentences(text: str) -> list[str]:
+    # A web address is not a sentence in any language.
+    text = URL.sub(" ", text)
     return [s.strip() for s in re.split(r"(?<=[.!?;:])\s+|\n+", text) if s.strip()]
 
 
@@ -125,5 +131,20 @@ def english_sentences(blocks: list[str]) -> list[str]:
     return [s for block in blocks for s in sentences(block) if is_english(s)]
 
 
-def english_in_html(html: str) -> list[str]:
-    return english_sentences(visible_blocks(html))
+def without_quoted_titles(block: str, titles: list[str]) -> str:
+    """A block with any quoted source title taken out: titles keep their original language."""
+
+    def drop(match: re.Match) -> str:
+        quoted = " ".join(words(match.group(1)))
+        return "" if quoted and any(quoted in title for title in titles) else match.group(0)
+
+    return QUOTED.sub(drop, block)
+
+
+def english_in_html(html: str, titles: list[str] | None = None) -> list[str]:
+    """English sentences a Spanish reader would see; titles are the sources' citations, normalised
+    as words joined by single spaces, which may be quoted in running text."""
+    blocks = visible_blocks(html)
+    if titles:
+        blocks = [without_quoted_titles(block, titles) for block in blocks]
+    return english_sentences(blocks)

@@ -44,3 +44,21 @@ def test_english_sentences_checks_every_block():
     assert english_sentences(["Uno. Dos.", "What is it and how does it work?"]) == [
         "What is it and how does it work?"
     ]
+
+
+def test_web_addresses_are_not_sentences():
+    address = "https://example.org/does-it-work-for-hair-loss-and-what-is-it"
+    html = f'<html lang="es"><p>{address}</p></html>'
+    assert english_in_html(html) == []
+
+
+def test_a_quoted_source_title_is_left_out_but_other_english_is_not():
+    title = "what is mesotherapy and how is it used for hair loss a critical examination"
+    quoted = (
+        'El primero se llama "What Is Mesotherapy, and How Is It Used for Hair Loss? '
+        'A Critical Examination".'
+    )
+    english = "This one is still in English, and it has to go."
+    html = f'<html lang="es"><p>{quoted}</p><p>{english}</p></html>'
+    assert english_in_html(html, [title]) == [english]
+    assert english_in_html(html) != english_in_html(html, [title])

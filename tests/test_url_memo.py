@@ -4,11 +4,17 @@ configuration, and still reverses arguments it cannot safely remember."""
 from django.template import Context, Template
 from django.test import override_settings
 from django.urls import include, path, reverse, set_script_prefix
+from django.utils import translation
 
 from decisionaid.lib import urls as url_memo
 
-# A second URL configuration for one test: the same names under another path.
-urlpatterns = [path("elsewhere/", include("decisionaid.urls"))]
+
+def _page(request):
+    raise AssertionError("never served")
+
+
+# A second URL configuration for one test: the same name under another path.
+urlpatterns = [path("elsewhere/", include(([path("sources/", _page, name="sources")], "pages")))]
 
 
 def render(source: str, **context) -> str:
@@ -40,6 +46,13 @@ def test_the_script_prefix_is_part_of_the_key():
 @override_settings(ROOT_URLCONF=__name__)
 def test_another_url_configuration_is_not_served_the_first_ones_answer():
     assert render("{% url 'pages:sources' %}") == "/elsewhere/sources/"
+
+
+def test_the_language_is_part_of_the_key():
+    assert render("{% url 'pages:sources' %}") == "/sources/"
+    with translation.override("es"):
+        assert render("{% url 'pages:sources' %}") == "/es/sources/"
+    assert render("{% url 'pages:sources' %}") == "/sources/"
 
 
 def test_as_var_and_a_missing_name_behave_as_djangos_tag():

@@ -40,7 +40,7 @@ messages: $(MO_FILES)
 # Gathers the interface strings from the code and templates into the .po files (then translate
 # every new msgid; tests/test_translations.py fails on an empty or fuzzy one).
 makemessages: $(STAMP)
-	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=scripts
+	$(MANAGE) makemessages --all --extension=html,txt,py,css --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=scripts
 
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
 	@command -v msgfmt >/dev/null || bash scripts/check-system.sh gettext

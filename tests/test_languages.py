@@ -257,3 +257,13 @@ def test_a_spanish_kiosk_visit_left_idle_clears_back_to_the_deployments_language
     assert response["Location"] == "/?cleared=idle"
     start = kiosk.get(response["Location"]).content.decode()
     assert '<html lang="en">' in start and "Everything from it was cleared" in start
+
+
+def test_a_printed_spanish_checklist_numbers_its_pages_in_spanish(client):
+    html = client.get("/es/checklist/").content.decode()
+    assert '<link rel="stylesheet" href="/es/checklist/page-numbers.css">' in html
+    css = client.get("/es/checklist/page-numbers.css")
+    assert css["Content-Type"].startswith("text/css")
+    assert 'content: "Página " counter(page) " de " counter(pages);' in css.content.decode()
+    english = client.get("/checklist/page-numbers.css").content.decode()
+    assert 'content: "Page " counter(page) " of " counter(pages);' in english

@@ -9,4 +9,5 @@ app_name = "checklist"
 urlpatterns = [
     path("checklist/", views.checklist_page, name="page"),
     path("checklist.pdf", views.checklist_pdf, name="pdf"),
+    path("checklist/page-numbers.css", views.page_numbers_css, name="page-numbers-css"),
 ]

@@ -2,6 +2,8 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -20,6 +22,17 @@ PDF_FILENAME = "mesotherapy-consultation-checklist.pdf"
 def checklist_page(request: HttpRequest) -> HttpResponse:
     context = services.checklist_context(request.session, paper=DEFAULT_PAPER, for_pdf=False)
     return render(request, services.TEMPLATE, context)
+
+
+@require_safe
+def page_numbers_css(request: HttpRequest) -> HttpResponse:
+    """The words around a printed page's number, in the page's language: browsers have no
+    string-set, so the checklist page links this small stylesheet from its own language's URL."""
+    response = HttpResponse(
+        render_to_string("checklist/page_numbers.css"), content_type="text/css; charset=utf-8"
+    )
+    patch_cache_control(response, public=True, max_age=60 * 60)
+    return response
 
 
 def busy(request: HttpRequest) -> HttpResponse:

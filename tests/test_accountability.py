@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 from pypdf import PdfReader
 
@@ -154,3 +155,18 @@ def test_every_page_footer_and_the_checklist_show_release_2026_12(client):
 def test_loading_the_content_again_keeps_one_disclosure():
     call_command("load_content", verbosity=0)
     assert Disclosure.objects.count() == 1
+
+
+def test_the_spanish_how_made_page_measures_the_spanish_text_on_the_inflesz_scale(client):
+    html = client.get("/es/how-this-guide-was-made/").content.decode()
+    with translation.override("es"):
+        level = measure("es")
+    assert level.scale == "inflesz" and len(level.steps) == len(STEPS)
+    assert "Facilidad de lectura de cada paso (INFLESZ" in html
+    assert "Flesch-Kincaid" not in html.split('id="reading-heading"')[1]
+    for step in level.steps:
+        assert step.grade >= 65, step
+        shown = f"{step.grade:.1f}".replace(".", ",")
+        assert f'<th scope="row">{escape(step.title)}</th><td>{shown}</td>' in html
+    # A different measure of a different text, not the English one relabelled.
+    assert [s.grade for s in level.steps] != [s.grade for s in measure("en").steps]

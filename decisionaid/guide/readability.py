@@ -1,9 +1,14 @@
-"""The reading level of each guide step's English content, read live from the database."""
+"""How easy each guide step's content is to read, in the page's language, read live.
+
+English is measured as a Flesch-Kincaid grade (lower is easier), Spanish with the Szigriszt-Pazos
+/ INFLESZ index (higher is easier), each on that language's own text.
+"""
 
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import models
+from django.utils.translation import get_language, gettext
 
 from decisionaid.content import models as content
 from decisionaid.content.selectors import current_release
@@ -11,6 +16,7 @@ from decisionaid.lib.readability import (
     as_sentences,
     dictionary_loaded,
     grade,
+    inflesz,
     prose_columns,
     word_count,
 )
@@ -34,10 +40,14 @@ STEP_CONTENT: dict[str, tuple[tuple[str, ...], tuple[type[models.Model], ...]]] 
 CACHE_SECONDS = 24 * 60 * 60
 
 
+# Languages with a readability measure, and the scale each is measured on.
+SCALES = {"en": "grade", "es": "inflesz"}
+
+
 @dataclass(frozen=True)
 class StepReading:
     title: str
-    grade: float
+    grade: float  # the step's score on its language's scale
     words: int
 
 
@@ -46,40 +56,46 @@ class ReadingLevel:
     steps: list[StepReading]
     overall: float
     words: int
+    scale: str = "grade"
 
 
-def step_text(slug: str) -> str:
-    """Every sentence of content the step shows, one per line."""
+def step_text(slug: str, language: str = "en") -> str:
+    """Every sentence of content the step shows in one language, one per line."""
     pages, shown = STEP_CONTENT.get(slug, ((), ()))
     pages = (in_short_page(slug), *pages)
     sentences: list[str] = []
     for heading, body in content.Passage.objects.filter(page__in=pages).values_list(
-        "heading_en", "body_en"
+        f"heading_{language}", f"body_{language}"
     ):
-        sentences.extend(as_sentences(heading) + as_sentences(body))
+        sentences.extend(as_sentences(heading or "") + as_sentences(body or ""))
     for model in shown:
-        for row in model._default_manager.values_list(*prose_columns(model, "en")):
+        for row in model._default_manager.values_list(*prose_columns(model, language)):
             for value in row:
                 sentences.extend(as_sentences(value or ""))
     return "\n".join(sentences)
 
 
-def measure() -> ReadingLevel:
-    texts = [(step.title, step_text(step.slug)) for step in STEPS]
+def measure(language: str = "en") -> ReadingLevel:
+    texts = [(gettext(step.title), step_text(step.slug, language)) for step in STEPS]
     everything = "\n".join(text for _, text in texts if text)
+    if SCALES.get(language) == "inflesz":
+        steps = [StepReading(t, inflesz(text), word_count(text)) for t, text in texts if text]
+        return ReadingLevel(steps, inflesz(everything), word_count(everything), "inflesz")
     with dictionary_loaded():
         steps = [StepReading(title, grade(text), word_count(text)) for title, text in texts if text]
-        return ReadingLevel(steps, grade(everything), word_count(everything))
+        return ReadingLevel(steps, grade(everything), word_count(everything), "grade")
 
 
 def reading_level() -> ReadingLevel:
-    """The measure for the content as it is now: recomputed whenever the content changes."""
+    """The measure for the content as it is now, in the active language (English where the
+    language has no measure): recomputed whenever the content changes."""
+    language = get_language() if get_language() in SCALES else "en"
     release = current_release()
     if release is None:
-        return measure()
-    key = f"reading-level:{release.fingerprint}:{release.revision}"
+        return measure(language)
+    key = f"reading-level:{language}:{release.fingerprint}:{release.revision}"
     level = cache.get(key)
     if level is None:
-        level = measure()
+        level = measure(language)
         cache.set(key, level, CACHE_SECONDS)
     return level

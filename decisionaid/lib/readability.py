@@ -76,7 +76,7 @@ def grade(text: str) -> float:
 
 
 def word_count(text: str) -> int:
-    return len(re.findall(r"[A-Za-z0-9][\w'’-]*", text))
+    return len(re.findall(r"[^\W_][\w'’-]*", text))
 
 
 def prose_fields(model: type[models.Model]) -> list[str]:

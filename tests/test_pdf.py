@@ -269,7 +269,7 @@ def test_the_pdf_carries_every_word_the_printable_page_does(client):
     the page only, or a dropped section, shows here."""
     set_answers(client, {**typical_answers(), "situation": {"pregnancy": "yes"}})
     page = client.get(reverse("checklist:page")).content.decode()
-    article = page.split('<article class="checklist"')[1].split("</article>")[0]
+    article = page.split('<article class="checklist"')[1].split(">", 1)[1].split("</article>")[0]
     # What the page shows only on screen: the buttons and hints, and the sources' web addresses
     # (hidden on paper by print.css too). The PDF draws the SURE answers as lines of question and
     # answer, not as a table with a caption and column headings.

@@ -58,9 +58,18 @@ def _options(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
     selected = [option.slug for option in pair or options[:2]]
     rows = [(label, [getattr(option, field) for option in shown]) for field, label in Option.ROWS]
     cautions = _cautions(answers)
+    caution_cells = [cautions.get(option.slug, []) for option in shown] if cautions else []
     return {
         # One cell per shown option; the row appears only when a note applies to this person.
-        "caution_cells": [cautions.get(option.slug, []) for option in shown] if cautions else [],
+        "caution_cells": caution_cells,
+        # The table follows from content and picked choices only (the options shown, the
+        # situation answers behind the notes), so its HTML is cached under this key and the
+        # content fingerprint (templates/guide/options.html).
+        "options_key": choices_key(
+            get_language(),
+            [option.slug for option in shown],
+            [[note.pk for note in notes] for notes in caution_cells],
+        ),
         "options": shown,
         "all_options": options,
         "comparing": bool(pair),

@@ -221,3 +221,16 @@ def test_the_options_table_follows_the_chosen_pair_and_the_persons_situation():
     pregnant = {"situation": {"pregnancy": "yes", "tried": [], "warning_signs": []}}
     cautious = person(pregnant).get(options).content.decode().split(table)[1]
     assert "May not suit you" not in everyone and "May not suit you" in cautious
+
+
+def test_the_summarys_cached_quiz_results_follow_each_persons_answers():
+    from decisionaid.content import selectors
+
+    summary = reverse("guide:step", kwargs={"slug": "summary"})
+    item = selectors.quiz_items()[0]
+    unsure = person({"understanding": {"responses": {item.slug: "not_sure"}}})
+    assert "You were not sure." in unsure.get(summary).content.decode()
+    answered = "true" if item.is_true else "false"
+    right = person({"understanding": {"responses": {item.slug: answered}}})
+    html = right.get(summary).content.decode()
+    assert "You got this right." in html and "You were not sure." not in html

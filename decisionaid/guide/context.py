@@ -127,7 +127,13 @@ def _understanding(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]
 
 
 def _summary(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
-    return {"summary": build_summary(answers), **checklist_links()}
+    return {
+        "summary": build_summary(answers),
+        # The quiz results and the facts follow from content and the quiz answers (picked, never
+        # typed); templates/guide/summary.html caches them under this key and the fingerprint.
+        "summary_key": choices_key(get_language(), answers.get("understanding")),
+        **checklist_links(),
+    }
 
 
 def checklist_links() -> dict[str, str]:

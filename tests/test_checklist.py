@@ -144,3 +144,31 @@ def test_paper_name_is_not_case_sensitive(client):
 def test_checklist_refuses_posts(client):
     assert client.post(reverse("checklist:page")).status_code == 405
     assert client.post(reverse("checklist:pdf")).status_code == 405
+
+
+def test_the_cached_parts_follow_each_change_to_a_persons_choices(client):
+    """The grid, the facts and quiz, and the sources are cached per content release and picked
+    choices: a changed rating, situation, quiz answer or question choice shows at once."""
+    statements = selectors.value_statements()
+    set_answers(client, {"values": {"ratings": {statements[0].slug: 5}}})
+    first = page(client)
+    assert f"{statements[0].short_label} <span" in first
+    assert f"{statements[1].short_label} <span" not in first
+
+    set_answers(client, {"values": {"ratings": {statements[1].slug: 5}}})
+    second = page(client)
+    assert f"{statements[1].short_label} <span" in second
+    assert f"{statements[0].short_label} <span" not in second
+
+    set_answers(client, {"situation": {"pregnancy": "yes", "tried": [], "warning_signs": []}})
+    assert "May not suit you" in page(client)
+
+    item = selectors.quiz_items()[0]
+    set_answers(client, {"understanding": {"responses": {item.slug: "not_sure"}}})
+    assert "You were not sure." in page(client)
+
+    chosen = [q for q in selectors.questions() if not q.selected_by_default][0]
+    cited = [s.number for s in chosen.sources.all()]
+    set_answers(client, {"questions": {"selected": [chosen.slug], "own": []}})
+    listed = set(re.findall(r'id="cited-(\d+)"', page(client)))
+    assert {str(n) for n in cited} <= listed

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from decisionaid.content.models import ClinicClaim, Question, Risk, Study
+from decisionaid.content.models import ClinicClaim, Option, Question, Risk, Study
 from decisionaid.content.services import refresh_release
 from decisionaid.guide.answers import Answers
 
@@ -87,7 +87,12 @@ def test_a_form_with_errors_is_never_served_from_the_cache():
 
 @pytest.mark.parametrize(
     ("slug", "model", "field"),
-    [("evidence", Study, "title"), ("risks", Risk, "name"), ("what-it-is", ClinicClaim, "claim")],
+    [
+        ("evidence", Study, "title"),
+        ("risks", Risk, "name"),
+        ("what-it-is", ClinicClaim, "claim"),
+        ("options", Option, "routine"),
+    ],
 )
 def test_an_editors_change_shows_at_once_on_pages_with_cached_content(
     django_capture_on_commit_callbacks, slug, model, field
@@ -201,3 +206,31 @@ def test_a_form_holding_typed_answers_reuses_the_cached_form_without_caching_the
     assert first_shown in first and second_shown not in first
     assert second_shown in second and first_shown not in second
     assert not any(secret in cached_text() for secret in secrets)
+
+
+def test_the_options_table_follows_the_chosen_pair_and_the_persons_situation():
+    options = reverse("guide:step", kwargs={"slug": "options"})
+    client = person({})
+    table = 'class="options-table"'
+    everyone = client.get(options).content.decode().split(table)[1]
+    pair = client.get(options + "?a=mesotherapy&b=topical-minoxidil").content.decode()
+    assert (
+        everyone.count('<th scope="col">') == 8
+        and pair.split(table)[1].count('<th scope="col">') == 2
+    )
+    pregnant = {"situation": {"pregnancy": "yes", "tried": [], "warning_signs": []}}
+    cautious = person(pregnant).get(options).content.decode().split(table)[1]
+    assert "May not suit you" not in everyone and "May not suit you" in cautious
+
+
+def test_the_summarys_cached_quiz_results_follow_each_persons_answers():
+    from decisionaid.content import selectors
+
+    summary = reverse("guide:step", kwargs={"slug": "summary"})
+    item = selectors.quiz_items()[0]
+    unsure = person({"understanding": {"responses": {item.slug: "not_sure"}}})
+    assert "You were not sure." in unsure.get(summary).content.decode()
+    answered = "true" if item.is_true else "false"
+    right = person({"understanding": {"responses": {item.slug: answered}}})
+    html = right.get(summary).content.decode()
+    assert "You got this right." in html and "You were not sure." not in html

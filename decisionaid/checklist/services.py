@@ -8,10 +8,12 @@ from django.db.models import prefetch_related_objects
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from decisionaid.content import selectors
 from decisionaid.content.models import Source
 from decisionaid.guide.answers import Answers
+from decisionaid.guide.context import choices_key
 from decisionaid.guide.summary import Summary, build_summary
 
 from .pdf import DEFAULT_PAPER, PAPER_SIZES, render_pdf
@@ -21,6 +23,8 @@ PDF_TEMPLATE = "checklist/pdf.html"
 INTRO_PAGE = "checklist-intro"
 SURE_NOTE_PAGE = "checklist-sure-no"
 SEE_DOCTOR_PAGE = "checklist-see-doctor"
+# Steps whose answers are all picked from fixed lists, never typed (see checklist_context).
+CHOICE_STEPS = ("situation", "values", "understanding", "sure")
 
 
 def cited_sources(summary: Summary, passages: list) -> list[Source]:
@@ -46,7 +50,8 @@ def cited_sources(summary: Summary, passages: list) -> list[Source]:
 def checklist_context(
     session: SessionBase | dict, *, paper: str = DEFAULT_PAPER, for_pdf: bool = False
 ) -> dict[str, Any]:
-    summary = build_summary(Answers(session))
+    answers = Answers(session)
+    summary = build_summary(answers)
     # Each question prints its citations: fetch them in one query, not one per question.
     prefetch_related_objects(summary.questions, "sources")
     # The checklist's own passages in one read: the intro, and the notes its answers call for.
@@ -67,6 +72,16 @@ def checklist_context(
         "paper": paper,
         "papers": list(PAPER_SIZES),
         "for_pdf": for_pdf,
+        # Everything on the page but the cost and the person's own questions follows from content
+        # and choices picked from fixed lists (these four steps and the chosen questions); those
+        # parts of checklist.html are cached under this key and the content fingerprint. The
+        # typed steps (costs, own questions) are never part of it.
+        "choices_key": choices_key(
+            get_language(),
+            for_pdf,
+            *(answers.get(step) for step in CHOICE_STEPS),
+            answers.get("questions").get("selected"),
+        ),
     }
 
 

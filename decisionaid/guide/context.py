@@ -62,9 +62,18 @@ def _options(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
         for field, label in Option.ROWS
     ]
     cautions = _cautions(answers)
+    caution_cells = [cautions.get(option.slug, []) for option in shown] if cautions else []
     return {
         # One cell per shown option; the row appears only when a note applies to this person.
-        "caution_cells": [cautions.get(option.slug, []) for option in shown] if cautions else [],
+        "caution_cells": caution_cells,
+        # The table follows from content and picked choices only (the options shown, the
+        # situation answers behind the notes), so its HTML is cached under this key and the
+        # content fingerprint (templates/guide/options.html).
+        "options_key": choices_key(
+            get_language(),
+            [option.slug for option in shown],
+            [[note.pk for note in notes] for notes in caution_cells],
+        ),
         "options": shown,
         "all_options": options,
         "comparing": bool(pair),
@@ -122,7 +131,13 @@ def _understanding(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]
 
 
 def _summary(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
-    return {"summary": build_summary(answers), **checklist_links()}
+    return {
+        "summary": build_summary(answers),
+        # The quiz results and the facts follow from content and the quiz answers (picked, never
+        # typed); templates/guide/summary.html caches them under this key and the fingerprint.
+        "summary_key": choices_key(get_language(), answers.get("understanding")),
+        **checklist_links(),
+    }
 
 
 def checklist_links() -> dict[str, str]:

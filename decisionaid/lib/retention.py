@@ -5,10 +5,11 @@ in from here when a page is drawn, so /about/ can never disagree with what the s
 """
 
 import re
+from functools import lru_cache
 
 from django.conf import settings
 from django.utils.text import get_text_list
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from .ratelimit import parse_rate
 
@@ -43,13 +44,31 @@ def in_words(seconds: int) -> str:
 
 
 def durations() -> dict[str, str]:
-    return {
-        "home_idle": in_words(settings.SESSION_COOKIE_AGE),
-        "kiosk_idle": in_words(kiosk_idle_limit_seconds()),
-        "purge_every": in_words(settings.SESSION_PURGE_SECONDS),
-        "take_home_age": in_words(settings.TAKE_HOME_MAX_AGE_SECONDS),
-        "rate_window": in_words(parse_rate(settings.PDF_RATE_LIMIT)[1]),
-    }
+    return dict(
+        _durations(
+            get_language(),
+            settings.SESSION_COOKIE_AGE,
+            kiosk_idle_limit_seconds(),
+            settings.SESSION_PURGE_SECONDS,
+            settings.TAKE_HOME_MAX_AGE_SECONDS,
+            parse_rate(settings.PDF_RATE_LIMIT)[1],
+        )
+    )
+
+
+# Keyed by the language and the settings' values, so a changed setting is never served stale;
+# a page fills half a dozen passages, and writing five durations out each time added up.
+@lru_cache(maxsize=64)
+def _durations(
+    language: str | None, home: int, kiosk: int, purge: int, take_home: int, rate: int
+) -> tuple[tuple[str, str], ...]:
+    return (
+        ("home_idle", in_words(home)),
+        ("kiosk_idle", in_words(kiosk)),
+        ("purge_every", in_words(purge)),
+        ("take_home_age", in_words(take_home)),
+        ("rate_window", in_words(rate)),
+    )
 
 
 def fill(text: str) -> str:

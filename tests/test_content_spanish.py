@@ -102,3 +102,11 @@ def test_the_to_do_list_shows_missing_and_outdated_translations(
 def test_the_to_do_list_is_for_staff_only(client):
     response = client.get(reverse("admin:content_translationrecord_changelist"))
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+@pytest.mark.parametrize("path", ["/about/", "/how-this-guide-was-made/"])
+def test_about_and_how_made_say_who_translated_and_that_no_professional_checked_it(client, path):
+    english = client.get(path).content.decode()
+    assert "AI language model" in english and "No professional translator" in english
+    spanish = client.get(f"/es{path}").content.decode()
+    assert "inteligencia artificial" in spanish and "Ningún traductor profesional" in spanish

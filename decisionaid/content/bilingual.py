@@ -62,6 +62,10 @@ class MarkedFallbackDescriptor(TranslationFieldDescriptor):
     resolution (several language lookups and descriptor calls per field) for the common case.
     """
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._columns: dict[str, str] = {}
+
     def __get__(self, instance, owner):
         if instance is None:
             return self
@@ -79,13 +83,6 @@ class MarkedFallbackDescriptor(TranslationFieldDescriptor):
         if not english or _plain.get():
             return english
         return InEnglish(english, gettext("(in English)"))
-
-    @property
-    def _columns(self) -> dict[str, str]:
-        columns = self.__dict__.get("_column_names")
-        if columns is None:
-            columns = self.__dict__["_column_names"] = {}
-        return columns
 
 
 def mark_fallbacks() -> None:
@@ -135,7 +132,9 @@ def fixture_field_names(models: list[type]) -> list[str]:
     """Every field name a content fixture holds: the English under the field's own name."""
     names: set[str] = set()
     for model in models:
-        english_columns = {f"{name}_{ORIGINAL_LANGUAGE}" for name in translated_fields(model)}
+        english_columns = {
+            build_localized_fieldname(name, ORIGINAL_LANGUAGE) for name in translated_fields(model)
+        }
         names.update(
             field.name
             for field in [*model._meta.concrete_fields, *model._meta.many_to_many]

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models as db_models
 from django.db.models.signals import post_delete, pre_save
+from modeltranslation.utils import build_localized_fieldname
 
 from .bilingual import ORIGINAL_LANGUAGE, translated_fields
 from .fingerprint import content_models
@@ -21,10 +22,6 @@ def english_sha256(text: str | None) -> str:
     return hashlib.sha256((text or "").encode()).hexdigest()
 
 
-def _column(name: str, language: str) -> str:
-    return f"{name}_{language}"
-
-
 def _record_translations(sender: type[db_models.Model], instance, **kwargs) -> None:
     fields = translated_fields(sender)
     if not fields:
@@ -33,7 +30,13 @@ def _record_translations(sender: type[db_models.Model], instance, **kwargs) -> N
     if instance.pk is not None:
         before = (
             sender._default_manager.filter(pk=instance.pk)
-            .values(*(_column(name, code) for name in fields for code in other_languages()))
+            .values(
+                *(
+                    build_localized_fieldname(name, code)
+                    for name in fields
+                    for code in other_languages()
+                )
+            )
             .first()
         )
     # The row may be new (no primary key yet); its records are written after the save.
@@ -42,7 +45,8 @@ def _record_translations(sender: type[db_models.Model], instance, **kwargs) -> N
         for name in fields
         for code in other_languages()
         if before is None
-        or (before[_column(name, code)] or "") != (getattr(instance, _column(name, code)) or "")
+        or (before[build_localized_fieldname(name, code)] or "")
+        != (getattr(instance, build_localized_fieldname(name, code)) or "")
     ]
 
 
@@ -53,11 +57,15 @@ def _store_records(sender: type[db_models.Model], instance, **kwargs) -> None:
     content_type = ContentType.objects.get_for_model(sender)
     for name, code in changes:
         key = {"content_type": content_type, "object_id": instance.pk, "field": name}
-        if getattr(instance, _column(name, code)):
+        if getattr(instance, build_localized_fieldname(name, code)):
             TranslationRecord.objects.update_or_create(
                 **key,
                 language=code,
-                defaults={"english_sha256": english_sha256(getattr(instance, _column(name, "en")))},
+                defaults={
+                    "english_sha256": english_sha256(
+                        getattr(instance, build_localized_fieldname(name, ORIGINAL_LANGUAGE))
+                    )
+                },
             )
         else:
             TranslationRecord.objects.filter(**key, language=code).delete()
@@ -111,11 +119,11 @@ def translation_to_do() -> list[ToDo]:
         }
         for row in model._default_manager.all():
             for name in fields:
-                english = getattr(row, _column(name, ORIGINAL_LANGUAGE))
+                english = getattr(row, build_localized_fieldname(name, ORIGINAL_LANGUAGE))
                 if not english:
                     continue
                 for code in other_languages():
-                    if not getattr(row, _column(name, code)):
+                    if not getattr(row, build_localized_fieldname(name, code)):
                         found.append(ToDo(row, name, code, "missing"))
                     elif records.get((row.pk, name, code)) != english_sha256(english):
                         found.append(ToDo(row, name, code, "outdated"))

@@ -41,11 +41,10 @@ from django.test import Client, RequestFactory  # noqa: E402
 from django.test.utils import setup_databases, setup_test_environment  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
-from weasyprint import HTML  # noqa: E402
 
 from decisionaid.checklist import services  # noqa: E402
 from decisionaid.checklist.fetcher import PDF_ORIGIN, StaticFileFetcher  # noqa: E402
-from decisionaid.checklist.pdf import font_config, page_css, paper_css  # noqa: E402
+from decisionaid.checklist.pdf import ChecklistHTML, font_config, page_css, paper_css  # noqa: E402
 from decisionaid.content import selectors  # noqa: E402
 from decisionaid.guide.answers import Answers  # noqa: E402
 
@@ -144,7 +143,8 @@ def main() -> None:
     html = services.render_checklist_html(request, paper="a4", for_pdf=True)
 
     def weasyprint_alone() -> bytes:
-        return HTML(string=html, base_url=PDF_ORIGIN, url_fetcher=StaticFileFetcher()).write_pdf(
+        document = ChecklistHTML(string=html, base_url=PDF_ORIGIN, url_fetcher=StaticFileFetcher())
+        return document.write_pdf(
             stylesheets=[*page_css(), paper_css("a4")],
             font_config=font_config(),
             pdf_variant="pdf/ua-1",

@@ -5,15 +5,18 @@ import io
 import re
 import shutil
 import subprocess
+from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 from pypdf import PdfReader
 
 from decisionaid.checklist import fetcher as fetcher_module
+from decisionaid.checklist import services
 from decisionaid.checklist.fetcher import PDF_ORIGIN, StaticFileFetcher
-from decisionaid.checklist.pdf import render_pdf
+from decisionaid.checklist.pdf import PDF_ELEMENTS, render_pdf
 from decisionaid.content import selectors
 from decisionaid.guide.answers import Answers
 
@@ -280,3 +283,49 @@ def test_the_pdf_carries_every_word_the_printable_page_does(client):
     article = re.sub(r"<[^>]+>", " ", article)
     missing = words(html.unescape(article)) - words(text_of(get_pdf(client)))
     assert not missing, missing
+
+
+def elements_in(markup: str) -> set[str]:
+    return set(re.findall(r"<([a-zA-Z][a-zA-Z0-9]*)", markup.lower()))
+
+
+def test_the_pdf_uses_only_elements_its_lean_user_agent_sheet_covers(client):
+    """pdf_ua.css replaces WeasyPrint's full user-agent sheet: an element it does not cover (an
+    <em>, a <dl>) would print without its usual look, so adding one means adding it there too."""
+    template = (settings.BASE_DIR / "templates" / "checklist" / "pdf.html").read_text()
+    template = re.sub(r"{% comment %}.*?{% endcomment %}", "", template, flags=re.S)
+    assert elements_in(template) - PDF_ELEMENTS == set()
+
+    renders = mock.Mock(wraps=services.render_pdf)
+    set_answers(client, {**typical_answers(), "situation": {"pregnancy": "yes"}})
+    with mock.patch.object(services, "render_pdf", renders):
+        get_pdf(client)
+    rendered = renders.call_args.args[0]
+    assert {"table", "ol", "ul", "h2", "strong"} <= elements_in(rendered) <= PDF_ELEMENTS
+
+
+def test_headings_are_the_pdfs_bookmarks_and_its_structure_keeps_lists_and_tables(client):
+    set_answers(client, typical_answers())
+    reader = get_pdf(client)
+    title, sections = reader.outline
+    assert title.title == "Consultation checklist: mesotherapy for hair loss"
+    assert [item.title for item in sections][:2] == [
+        "You, and how every option fits what matters most to you",
+        "Questions to ask",
+    ]
+    assert "Sources" in [item.title for item in sections]
+
+    kinds: set[str] = set()
+
+    def walk(node) -> None:
+        node = node.get_object()
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict):
+            kinds.add(node.get("/S"))
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    assert {"/H1", "/H2", "/P", "/L", "/LI", "/Table", "/TH", "/TD", "/Caption"} <= kinds

@@ -4,6 +4,7 @@ A leaf: it knows HTML, stylesheets and the static-file fetcher, never what goes 
 """
 
 import logging
+from pathlib import Path
 from urllib.parse import urljoin
 
 from django.templatetags.static import static
@@ -23,9 +24,18 @@ DEFAULT_PAPER = "a4"
 # The PDF's own lean print sheet; the browser's sheets are never cascaded into it (see pdf.css).
 PDF_STYLESHEETS = ["css/pdf.css"]
 
+# The elements templates/checklist/pdf.html may use: all that pdf_ua.css, the PDF's own lean
+# user-agent sheet, gives their default look (display, margins, bold, bookmarks).
+PDF_ELEMENTS = frozenset(
+    "html head meta title body div p br h1 h2 ol ul li strong b span "
+    "table caption thead tbody tr th td".split()
+)
+UA_STYLESHEET = Path(__file__).with_name("pdf_ua.css")
+
 _font_config: FontConfiguration | None = None
 _paper_css: dict[str, CSS] = {}
 _page_css: list[CSS] = []
+_ua_css: list[CSS] = []
 
 
 def font_config() -> FontConfiguration:
@@ -66,13 +76,32 @@ def page_css() -> list[CSS]:
     return _page_css
 
 
+def ua_css() -> CSS:
+    """The lean user-agent sheet, parsed once per process."""
+    if not _ua_css:
+        _ua_css.append(CSS(filename=str(UA_STYLESHEET), font_config=font_config()))
+    return _ua_css[0]
+
+
+class ChecklistHTML(HTML):
+    """WeasyPrint's HTML with the checklist's lean user-agent sheet instead of the full one.
+
+    `_ua_stylesheets` is the hook WeasyPrint's own test suite overrides for a lighter sheet (its
+    FakeHTML); the version is pinned, and
+    tests/test_pdf.py checks the tags, bookmarks and look it gives.
+    """
+
+    def _ua_stylesheets(self, forms: bool = False) -> list[CSS]:
+        return [ua_css()]
+
+
 def render_pdf(
     html: str, *, paper: str = DEFAULT_PAPER, url_fetcher: StaticFileFetcher | None = None
 ) -> bytes:
     """Render HTML (from the checklist template) to PDF bytes on the given paper size."""
     if paper not in PAPER_SIZES:
         raise ValueError(f"unknown paper size: {paper!r}")
-    document = HTML(
+    document = ChecklistHTML(
         string=html,
         base_url=PDF_ORIGIN,
         url_fetcher=url_fetcher or StaticFileFetcher(),

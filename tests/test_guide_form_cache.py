@@ -4,13 +4,16 @@ import pickle
 import re
 
 import pytest
+from django import forms
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
 from decisionaid.content.models import ClinicClaim, Option, Question, Risk, Study
 from decisionaid.content.services import refresh_release
+from decisionaid.guide import steps
 from decisionaid.guide.answers import Answers
+from decisionaid.guide.forms import QuestionsForm, typed_field_names
 
 pytestmark = pytest.mark.django_db
 
@@ -234,3 +237,37 @@ def test_the_summarys_cached_quiz_results_follow_each_persons_answers():
     right = person({"understanding": {"responses": {item.slug: answered}}})
     html = right.get(summary).content.decode()
     assert "You got this right." in html and "You were not sure." not in html
+
+
+@pytest.mark.parametrize("step", [s for s in steps.STEPS if s.form_class], ids=lambda s: s.slug)
+def test_the_typed_fields_read_from_the_class_are_all_the_form_has(step):
+    """step_form finds typed fields (stand-ins, never cached) on the form class without building
+    it; a typed field added in a form's __init__ would be missed, and its value cached."""
+    built = step.form_class()
+    typed_in_built = [
+        name
+        for name, field in built.fields.items()
+        if isinstance(field.widget, forms.Textarea | forms.TextInput | forms.NumberInput)
+    ]
+    assert typed_field_names(step.form_class) == typed_in_built
+
+
+def test_a_page_read_from_the_cache_builds_no_form(monkeypatch):
+    """A GET whose form HTML is cached never builds the Django form (deep copies of every field
+    and choice); its own typed values still show."""
+    client = person(
+        {"questions": {"selected": [], "own": ["Is my <scalp> OK?"]}, "costs": {}},
+    )
+    first = client.get(QUESTIONS).content.decode()
+    built = []
+    original = QuestionsForm.__init__
+
+    def counting(self, *args, **kwargs):
+        built.append(kwargs)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(QuestionsForm, "__init__", counting)
+    again = client.get(QUESTIONS).content.decode()
+    assert built == []
+    assert form_part(again) == form_part(first)
+    assert "Is my &lt;scalp&gt; OK?" in again

@@ -8,6 +8,8 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout
 from django import forms
 from django.conf import settings
+from django.utils.functional import cached_property
+from django.utils.html import conditional_escape
 from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -438,3 +440,50 @@ class SureForm(StepForm):
         if data.get("helps"):
             answers["helps"] = list(data["helps"])
         return answers
+
+
+class UnboundForm:
+    """A step's form on a GET, before anyone needs more of it than its class and initial answers.
+
+    The form's HTML usually comes from the cache (`step_form`), and building a Django form
+    deep-copies every field and its choices: about half a millisecond a page for nothing. Any
+    other attribute builds the real form once and reads it from there.
+    """
+
+    is_bound = False
+
+    def __init__(self, form_class: type[StepForm], initial: dict[str, Any]) -> None:
+        self.form_class = form_class
+        self.initial = initial
+
+    @property
+    def errors(self) -> dict:
+        return {}
+
+    @cached_property
+    def built(self) -> StepForm:
+        return self.form_class(initial=self.initial)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.built, name)
+
+
+def typed_field_names(form_class: type[StepForm]) -> list[str]:
+    """Fields a person fills in by typing (text, numbers), as opposed to picking from a list.
+
+    Read from the class: fields added in __init__ are all picked from lists
+    (tests/test_guide_form_cache.py checks that)."""
+    return [
+        name
+        for name, field in form_class.base_fields.items()
+        if isinstance(field.widget, forms.Textarea | forms.TextInput | forms.NumberInput)
+    ]
+
+
+def shown_value(form_class: type[StepForm], initial: dict[str, Any], name: str) -> str | None:
+    """A typed field's initial value exactly as its widget writes it into the HTML (escaped), or
+    None when the widget would write no value at all; what BoundField.value() gives unbound."""
+    field = form_class.base_fields[name]
+    value = initial.get(name, field.initial)
+    value = field.widget.format_value(field.prepare_value(value() if callable(value) else value))
+    return None if value in (None, "") else str(conditional_escape(str(value)))

@@ -14,6 +14,7 @@ from decisionaid.lib.strictinput import unexpected_fields
 from . import steps
 from .answers import Answers
 from .context import step_context, warning_passages
+from .forms import UnboundForm
 from .readability import reading_level
 
 ACTIONS = {"back", "next", "skip", "show"}
@@ -50,7 +51,8 @@ def step_view(request: HttpRequest, slug: str) -> HttpResponse:
                 answers.set(step.slug, {**answers.get(step.slug), **form.partial_answers()})
                 return _move(step, "back")
         else:
-            form = step.form_class(initial=step.form_class.initial_from(answers.get(step.slug)))
+            initial = step.form_class.initial_from(answers.get(step.slug))
+            form = UnboundForm(step.form_class, initial)
     elif request.method == "POST":
         if unexpected_fields(request.POST, None, also=["action"]):
             raise BadRequest("unexpected form fields")

@@ -8,17 +8,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from crispy_forms.utils import render_crispy_form
-from django import forms, template
+from django import template
 from django.core.cache import cache
 from django.forms.utils import flatatt
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
 from decisionaid.charts.bars import cost_bars_svg, format_money
 from decisionaid.charts.icon_array import icon_array_svg, per_hundred
 from decisionaid.content.models import Study
-from decisionaid.guide.forms import StepForm
+from decisionaid.guide.forms import StepForm, UnboundForm, shown_value, typed_field_names
 from decisionaid.guide.rules import CostEstimate
 
 register = template.Library()
@@ -102,46 +101,30 @@ def html_attrs(attrs: dict) -> SafeString:
     return flatatt(attrs)
 
 
-def typed_fields(form: StepForm) -> list[str]:
-    """Fields a person fills in by typing (text, numbers), as opposed to picking from a list."""
-    return [
-        name
-        for name, field in form.fields.items()
-        if isinstance(field.widget, forms.Textarea | forms.TextInput | forms.NumberInput)
-    ]
-
-
 def typed_stand_in(name: str) -> str:
     """What a typed field holds in a form rendered for the cache: letters, digits and dashes
     only, so escaping leaves it unchanged and it can be found in the HTML afterwards."""
     return f"typed-answer-3f9c2a-{name}"
 
 
-def shown_value(form: StepForm, name: str) -> str | None:
-    """A typed field's value exactly as its widget writes it into the HTML (escaped), or None
-    when the widget would write no value at all."""
-    value = form[name].field.widget.format_value(form[name].value())
-    return None if value in (None, "") else str(conditional_escape(str(value)))
-
-
-def cached_form_html(form: StepForm, context: template.Context) -> str:
+def cached_form_html(form: UnboundForm, context: template.Context) -> str:
     """The form's HTML, from the cache when another visit already rendered the same form."""
     release = context.get("content_release")
     initial = json.dumps(form.initial, sort_keys=True, default=str)
     digest = hashlib.sha256(initial.encode()).hexdigest()[:32]
     key = (
-        f"step-form:{type(form).__name__}:{get_language()}:"
+        f"step-form:{form.form_class.__name__}:{get_language()}:"
         f"{getattr(release, 'fingerprint', '')}:{digest}"
     )
     html = cache.get(key)
     if html is None:
-        html = str(render_crispy_form(form, context=context.flatten()))
+        html = str(render_crispy_form(form.built, context=context.flatten()))
         cache.set(key, html, timeout=FORM_CACHE_SECONDS)
     return html
 
 
 @register.simple_tag(takes_context=True)
-def step_form(context: template.Context, form: StepForm) -> SafeString:
+def step_form(context: template.Context, form: StepForm | UnboundForm) -> SafeString:
     """The step's form through crispy-forms, rendered once per content release and choices.
 
     Cache: content and choices from a fixed list only. A form's HTML depends only on its initial
@@ -152,16 +135,20 @@ def step_form(context: template.Context, form: StepForm) -> SafeString:
     """
     if form.is_bound:
         return render_crispy_form(form, context=context.flatten())
-    blank = type(form).initial_from({})
-    typed = [name for name in typed_fields(form) if form.initial.get(name) != blank.get(name)]
+    form_class = form.form_class if isinstance(form, UnboundForm) else type(form)
+    form = UnboundForm(form_class, form.initial)
+    blank = form_class.initial_from({})
+    typed = [
+        name for name in typed_field_names(form_class) if form.initial.get(name) != blank.get(name)
+    ]
     if not typed:
         return mark_safe(cached_form_html(form, context))
-    shown = {name: shown_value(form, name) for name in typed}
+    shown = {name: shown_value(form_class, form.initial, name) for name in typed}
     # A typed field left empty renders as empty in the cached form too; only a value gets a
     # stand-in.
     stand_ins = {name: typed_stand_in(name) for name in typed if shown[name] is not None}
     empty = {name: None for name in typed if shown[name] is None}
-    masked = type(form)(initial={**form.initial, **empty, **stand_ins})
+    masked = UnboundForm(form_class, {**form.initial, **empty, **stand_ins})
     if not stand_ins:
         return mark_safe(cached_form_html(masked, context))
     html = cached_form_html(masked, context)

@@ -127,7 +127,13 @@ def choices_key(*parts: object) -> str:
 
 
 def _understanding(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
-    return {"feedback": quiz_results(answers.get("understanding").get("responses", {}))}
+    responses = answers.get("understanding").get("responses", {})
+    return {
+        "feedback": quiz_results(responses),
+        # The feedback follows from content and the true/false/not-sure answers only (picked,
+        # never typed); templates/guide/understanding.html caches it under this key.
+        "feedback_key": choices_key(get_language(), responses),
+    }
 
 
 def _summary(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
@@ -136,6 +142,8 @@ def _summary(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
         # The quiz results and the facts follow from content and the quiz answers (picked, never
         # typed); templates/guide/summary.html caches them under this key and the fingerprint.
         "summary_key": choices_key(get_language(), answers.get("understanding")),
+        # "Your situation" follows from the situation answers, all picked from fixed lists.
+        "situation_key": choices_key(get_language(), answers.get("situation")),
         **checklist_links(),
     }
 

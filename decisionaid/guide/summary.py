@@ -21,6 +21,7 @@ Answer shapes, one dict per step in the session (written by the guide's forms):
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from decisionaid.content import selectors
 from decisionaid.content.models import KeyFact, Option, Question, SuitabilityNote
@@ -60,7 +61,7 @@ class Summary:
     # The suitability notes that apply to this person, by option slug.
     cautions: dict[str, list[SuitabilityNote]] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def situation_rows(self) -> list[tuple[str, str]]:
         return describe_situation(self.situation)
 

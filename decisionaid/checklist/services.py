@@ -1,5 +1,6 @@
 """What goes on the checklist, the HTML it is drawn from, and the PDF made from it."""
 
+from functools import cache
 from typing import Any
 
 from django.conf import settings
@@ -52,8 +53,15 @@ def checklist_context(
 ) -> dict[str, Any]:
     answers = Answers(session)
     summary = build_summary(answers)
-    # Each question prints its citations: fetch them in one query, not one per question.
-    prefetch_related_objects(summary.questions, "sources")
+
+    @cache
+    def questions_with_sources() -> list:
+        # Each question prints its citations: fetch them in one query, not one per question.
+        prefetch_related_objects(summary.questions, "sources")
+        return summary.questions
+
+    if for_pdf:
+        questions_with_sources()
     # The checklist's own passages in one read: the intro, and the notes its answers call for.
     passages = selectors.passages_on(INTRO_PAGE, SURE_NOTE_PAGE, SEE_DOCTOR_PAGE)
     intro = [p for p in passages if p.page == INTRO_PAGE]
@@ -61,11 +69,15 @@ def checklist_context(
     see_doctor = [p for p in passages if p.page == SEE_DOCTOR_PAGE and summary.see_doctor]
     return {
         "summary": summary,
-        "fit_grid": summary.fit_grid() if summary.priorities else [],
+        # The grid, the cited sources and the questions' citations are read only where they
+        # print; on the page that is inside cached parts, so they are worked out on a cache miss
+        # only (a template calls a callable it is given, once: each is remembered).
+        "fit_grid": cache(lambda: summary.fit_grid() if summary.priorities else []),
+        "questions_with_sources": questions_with_sources,
         "intro_passages": intro,
         "sure_note_passages": sure_note,
         "see_doctor_passages": see_doctor,
-        "sources_cited": cited_sources(summary, intro + see_doctor + sure_note),
+        "sources_cited": cache(lambda: cited_sources(summary, intro + see_doctor + sure_note)),
         "disclosure": selectors.disclosure(),
         "contact_email": settings.CONTACT_EMAIL,
         "today": timezone.localdate(),

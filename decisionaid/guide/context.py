@@ -144,6 +144,14 @@ def _summary(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
         "summary_key": choices_key(get_language(), answers.get("understanding")),
         # "Your situation" follows from the situation answers, all picked from fixed lists.
         "situation_key": choices_key(get_language(), answers.get("situation")),
+        # What matters most, the chosen questions (not the person's own) and the SURE answers
+        # with the leaning: all picked from fixed lists.
+        "choices_summary_key": choices_key(
+            get_language(),
+            answers.get("values"),
+            answers.get("questions").get("selected"),
+            answers.get("sure"),
+        ),
         **checklist_links(),
     }
 

@@ -8,11 +8,12 @@ is a shared kiosk, which always starts in the deployment's language.
 """
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.urls import translate_url
+from django.urls import get_script_prefix, get_urlconf, translate_url
 from django.utils import translation
 
 SESSION_KEY = "language"
@@ -47,6 +48,14 @@ def browser_language(request: HttpRequest) -> str:
 
 def path_in(path: str, code: str) -> str:
     """The same page in another language, or the path unchanged when it has no translation."""
+    return _translated(path, code, translation.get_language(), get_urlconf(), get_script_prefix())
+
+
+@lru_cache(maxsize=1024)
+def _translated(path: str, code: str, active: str | None, urlconf: str | None, prefix: str) -> str:
+    # Every page asks this twice (switch and hreflang); the answer depends only on the path, the
+    # active language (i18n_patterns resolve the prefix by it) and the URL configuration.
+    # Bounded, so odd paths from 404s only push out older entries.
     return translate_url(path, code)
 
 

@@ -35,6 +35,7 @@ import django  # noqa: E402
 django.setup()
 
 import pdf_reference  # noqa: E402
+import pdf_reference_sized  # noqa: E402
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
@@ -151,39 +152,62 @@ def main() -> None:
         )
 
     pdf_url = reverse("checklist:pdf")
-    (view, reference, alone), (view_cpu, reference_cpu, alone_cpu) = measure_interleaved(
-        get_ok(client, pdf_url), pdf_reference.render, weasyprint_alone
+    (view, reference, sized, alone), (view_cpu, reference_cpu, sized_cpu, alone_cpu) = (
+        measure_interleaved(
+            get_ok(client, pdf_url),
+            pdf_reference.render,
+            pdf_reference_sized.render,
+            weasyprint_alone,
+        )
     )
     rows = [
         ("Checklist PDF through the view (uncached)", view),
-        ("Lean reference (scripts/pdf_reference.py)", reference),
+        ("Lean reference, shared (scripts/pdf_reference.py)", reference),
+        ("Lean reference, same size (pdf_reference_sized.py)", sized),
         ("WeasyPrint alone on the app's own PDF HTML", alone),
         ("Checklist HTML page", measure(get_ok(client, reverse("checklist:page")))),
     ]
     pdf = get_ok(client, pdf_url)()
     pdf_pages = len(PdfReader(io.BytesIO(pdf)).pages)
     reference_pages = len(PdfReader(io.BytesIO(pdf_reference.render())).pages)
+    sized_pages = len(PdfReader(io.BytesIO(pdf_reference_sized.render())).pages)
+    characters = {
+        "checklist": pdf_reference_sized.text_characters(html),
+        "shared": pdf_reference_sized.text_characters(pdf_reference.HTML_TEXT),
+        "sized": pdf_reference_sized.text_characters(),
+    }
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     print(f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, {os_name()}")
     print(f"Load average at the end: {os.getloadavg()[0]:.2f} (other work slows every figure)")
     print(
-        f"{RUNS} timed runs each after {WARM_UP} warm-up runs, the three PDFs taken in turn; "
-        f"typical checklist: {pdf_pages} pages (tagged, pdf/ua-1), reference: {reference_pages}"
+        f"{RUNS} timed runs each after {WARM_UP} warm-up runs, the four PDFs taken in turn; "
+        f"typical checklist: {pdf_pages} pages (tagged, pdf/ua-1), {characters['checklist']:,} "
+        f"characters of text; shared reference: {reference_pages} pages (untagged), "
+        f"{characters['shared']:,}; same-size reference: {sized_pages} pages (untagged), "
+        f"{characters['sized']:,}"
     )
     print()
     print(f"{'':52} {'median':>9} {'p95':>9}")
     for name, times in rows:
         print(f"{name:52} {statistics.median(times):7.1f}ms {p95(times):7.1f}ms")
     print()
-    ratio = statistics.median(view) / statistics.median(reference)
-    verdict = "met" if ratio <= 1.5 else "NOT met"
-    print(f"PDF view / lean reference: {ratio:.2f} x   (target <= 1.5 x: {verdict})")
-    cpu_ratio = statistics.median(view_cpu) / statistics.median(reference_cpu)
+    for label, wall, cpu in (
+        ("same-size lean reference", sized, sized_cpu),
+        ("shared lean reference (smaller)", reference, reference_cpu),
+    ):
+        ratio = statistics.median(view) / statistics.median(wall)
+        cpu_ratio = statistics.median(view_cpu) / statistics.median(cpu)
+        verdict = "met" if ratio <= 1.5 else "NOT met"
+        view_ms, reference_ms = statistics.median(view_cpu), statistics.median(cpu)
+        print(
+            f"PDF view / {label}: {ratio:.2f} x   (target <= 1.5 x: {verdict}); in CPU time "
+            f"{view_ms:.1f} / {reference_ms:.1f} ms = {cpu_ratio:.2f} x"
+        )
     print(
-        f"The same in CPU time: {statistics.median(view_cpu):.1f} ms / "
-        f"{statistics.median(reference_cpu):.1f} ms = {cpu_ratio:.2f} x   "
-        f"(WeasyPrint alone: {statistics.median(alone_cpu):.1f} ms; steadier on a busy machine)"
+        f"WeasyPrint alone on the app's HTML: {statistics.median(alone_cpu):.1f} ms of CPU. The "
+        "target is for a reference of the checklist's size (see pdf_reference_sized.py); the "
+        "shared one has about 60% of its text."
     )
     overhead = statistics.median(view) / statistics.median(alone)
     print(f"PDF view / WeasyPrint alone on its HTML: {overhead:.2f} x   (the view's own share)")

@@ -329,3 +329,19 @@ def test_headings_are_the_pdfs_bookmarks_and_its_structure_keeps_lists_and_table
 
     walk(reader.trailer["/Root"]["/StructTreeRoot"])
     assert {"/H1", "/H2", "/P", "/L", "/LI", "/Table", "/TH", "/TD", "/Caption"} <= kinds
+
+
+def test_pdf_streams_are_still_compressed_at_zlibs_default_level(client):
+    """pdf.py has pydyf compress at zlib's default level rather than 9: the streams must still
+    be Flate-compressed, and the file about as small."""
+    import pydyf
+
+    from decisionaid.checklist.pdf import StreamZlib
+
+    assert isinstance(pydyf.zlib, StreamZlib)
+    set_answers(client, typical_answers())
+    response = client.get(reverse("checklist:pdf"))
+    assert response.content.count(b"/FlateDecode") >= 4
+    assert len(response.content) < 60_000
+    reader = PdfReader(io.BytesIO(response.content))
+    assert "Can I see your licence?" in text_of(reader)

@@ -7,7 +7,8 @@ loaded, collected static files) on a free loopback port, then:
 2. measures /healthz throughput with LOADTEST_USERS concurrent clients;
 3. measures each guide page with a typical person's answers, LOADTEST_USERS clients for
    LOADTEST_PAGE_SECONDS each, right after /healthz for as long, and prints its throughput as a
-   ratio to that /healthz (two figures taken moments apart, which a busy neighbour moves alike);
+   ratio to that /healthz (two figures taken moments apart, which a busy neighbour moves alike),
+   and the workers' CPU time per request for both (from /proc, steadier still);
 4. drives LOADTEST_USERS simulated people through the whole guide and the checklist for
    LOADTEST_SECONDS, with cookies and CSRF tokens handled as a browser does;
 5. a PDF burst: LOADTEST_BURST_PDF_CLIENTS clients ask for uncached checklist PDFs nonstop for
@@ -193,6 +194,8 @@ class Stats:
     errors: list[str] = field(default_factory=list)
     started: float = 0.0
     ended: float = 0.0
+    # The server's CPU time per request (both workers), where it was measured.
+    cpu_ms: float = 0.0
 
     def rate(self) -> float:
         return len(self.latencies) / max(self.ended - self.started, 1e-9)
@@ -332,6 +335,18 @@ def worker_pids(master: int) -> list[int]:
     return pids
 
 
+def workers_cpu_seconds(master: int) -> float:
+    """User plus system CPU time the workers have used so far, from /proc."""
+    total = 0
+    for pid in worker_pids(master):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def memory_mb(pid: int, key: str) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith(key + ":"):
@@ -385,16 +400,22 @@ async def pdf_throughput(port: int, master: int) -> tuple[Stats, tuple, tuple]:
     return stats, early, workers_memory(master)
 
 
-async def page_rates(port: int) -> list[tuple[str, Stats, Stats]]:
+async def page_rates(port: int, master: int) -> list[tuple[str, Stats, Stats]]:
     """Each guide page read over and over by USERS clients with a typical person's answers,
     each right after /healthz for as long, so a ratio compares two figures taken moments apart
-    (on a shared machine the neighbours' load moves both alike)."""
+    (on a shared machine the neighbours' load moves both alike). Each Stats also gets the
+    workers' CPU time per request (`cpu_ms`), which the neighbours move much less."""
     cookies = await typical_person(Stats(), port, 7)
     rows = []
+
+    async def measured(make_task) -> Stats:
+        before = workers_cpu_seconds(master)
+        stats = await run_for(PAGE_SECONDS, make_task)
+        stats.cpu_ms = 1000 * (workers_cpu_seconds(master) - before) / max(len(stats.latencies), 1)
+        return stats
+
     for path in GUIDE_PAGES:
-        health = await run_for(
-            PAGE_SECONDS, lambda stats, until, n: hammer(stats, port, "/healthz", until)
-        )
+        health = await measured(lambda stats, until, n: hammer(stats, port, "/healthz", until))
 
         async def reader(stats: Stats, until: float, n: int, path: str = path) -> None:
             while time.monotonic() < until:
@@ -403,7 +424,7 @@ async def page_rates(port: int) -> list[tuple[str, Stats, Stats]]:
                 except (TimeoutError, OSError, ValueError, IndexError):
                     await asyncio.sleep(0.05)
 
-        rows.append((path, await run_for(PAGE_SECONDS, reader), health))
+        rows.append((path, await measured(reader), health))
     return rows
 
 
@@ -624,7 +645,7 @@ async def main() -> int:
             f"\nEach guide page, {PAGE_SECONDS:.0f} s, {USERS} clients, a typical person's answers,"
             f" each right after /healthz for {PAGE_SECONDS:.0f} s"
         )
-        page_stats = await page_rates(port)
+        page_stats = await page_rates(port, process.pid)
         for path, stats, paired in page_stats:
             ratio = stats.rate() / max(paired.rate(), 1e-9)
             print_stats(path, stats)
@@ -632,6 +653,10 @@ async def main() -> int:
                 f"{'':28} {ratio:.2f} x /healthz just before ({paired.rate():.0f} req/s; "
                 f"{stats.rate() / max(health.rate(), 1e-9):.2f} x the first)"
                 f"   target >= {TARGET_PAGE_RATIO} x: {verdict(ratio >= TARGET_PAGE_RATIO)}"
+            )
+            print(
+                f"{'':28} server CPU {stats.cpu_ms:.2f} ms a request against {paired.cpu_ms:.2f} "
+                f"for /healthz: {paired.cpu_ms / max(stats.cpu_ms, 1e-9):.2f} x"
             )
 
         guide = await run_for(

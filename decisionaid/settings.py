@@ -7,6 +7,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from decisionaid.lib.sourceversion import source_version
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -197,6 +199,15 @@ else:
             "LOCATION": os.environ.get("CACHE_LOCATION", "decisionaid"),
         }
     }
+
+# Rendered fragments ({% cache %} and step forms) live in the same place under a key prefix of
+# their own that follows the templates, translations and code (lib/sourceversion.py): hosts that
+# share a cache never serve markup made by an older release of the code.
+SOURCE_VERSION = source_version(BASE_DIR)
+CACHES["template_fragments"] = {
+    **CACHES["default"],
+    "KEY_PREFIX": f"{CACHES['default'].get('KEY_PREFIX', '')}:fragments:{SOURCE_VERSION}",
+}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

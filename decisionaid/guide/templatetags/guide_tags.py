@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from crispy_forms.utils import render_crispy_form
 from django import template
-from django.core.cache import cache
+from django.core.cache import InvalidCacheBackendError, caches
 from django.forms.utils import flatatt
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
@@ -107,6 +107,15 @@ def typed_stand_in(name: str) -> str:
     return f"typed-answer-3f9c2a-{name}"
 
 
+def fragment_cache():
+    """Where rendered fragments are kept: the `template_fragments` cache, as {% cache %} uses,
+    else the default one."""
+    try:
+        return caches["template_fragments"]
+    except InvalidCacheBackendError:
+        return caches["default"]
+
+
 def cached_form_html(form: UnboundForm, context: template.Context) -> str:
     """The form's HTML, from the cache when another visit already rendered the same form."""
     release = context.get("content_release")
@@ -116,10 +125,11 @@ def cached_form_html(form: UnboundForm, context: template.Context) -> str:
         f"step-form:{form.form_class.__name__}:{get_language()}:"
         f"{getattr(release, 'fingerprint', '')}:{digest}"
     )
-    html = cache.get(key)
+    store = fragment_cache()
+    html = store.get(key)
     if html is None:
         html = str(render_crispy_form(form.built, context=context.flatten()))
-        cache.set(key, html, timeout=FORM_CACHE_SECONDS)
+        store.set(key, html, timeout=FORM_CACHE_SECONDS)
     return html
 
 

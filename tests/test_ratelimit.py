@@ -1,11 +1,14 @@
 """The fixed-window rate limit: parsing rates and refusing bursts per client and per session."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import reverse
 
+from decisionaid.lib import ratelimit
 from decisionaid.lib.ratelimit import parse_rate, rate_limited
 
 pytestmark = pytest.mark.django_db
@@ -16,6 +19,14 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def mid_window(monkeypatch):
+    """The limiter's clock stopped 30 s into a minute (and an hour): the windows are fixed, so
+    requests that happened to straddle a minute's end would land in two windows and a burst
+    would pass (with a slow first PDF render this happened in a CI run)."""
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: 1_800_000_030.0))
 
 
 def test_rates_are_parsed_into_count_and_window():

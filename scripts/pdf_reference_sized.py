@@ -62,8 +62,10 @@ grid = "".join(
     f"<tr><th>Option {i}</th>" + "<td>Fits well</td>" * GRID_COLUMNS + "</tr>"
     for i in range(1, GRID_ROWS + 1)
 )
-rows = "".join(f"<tr><td>Cost item {i}</td><td>USD {i * 100}</td></tr>" for i in range(1, 7))
-sure = "".join(f"<tr><td>SURE question {i}?</td><td>Yes</td></tr>" for i in range(1, 5))
+rows = "".join(
+    f"<tr><td>Cost item {i}</td><td>USD {i * 100}</td></tr>" for i in range(1, COST_ROWS + 1)
+)
+sure = "".join(f"<tr><td>SURE question {i}?</td><td>Yes</td></tr>" for i in range(1, SURE_ROWS + 1))
 paras = "".join(
     f"<p>Paragraph {i}: take this list to your visit, ask each question and write the answer "
     f"down. You do not have to decide on the day, and you can take it home to think it over with "

@@ -110,8 +110,7 @@ class ChecklistHTML(HTML):
     """WeasyPrint's HTML with the checklist's lean user-agent sheet instead of the full one.
 
     `_ua_stylesheets` is the hook WeasyPrint's own test suite overrides for a lighter sheet (its
-    FakeHTML); the version is pinned, and
-    tests/test_pdf.py checks the tags, bookmarks and look it gives.
+    FakeHTML); the version is pinned, and tests/test_pdf.py checks the tags and bookmarks.
     """
 
     def _ua_stylesheets(self, forms: bool = False) -> list[CSS]:

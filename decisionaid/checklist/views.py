@@ -21,7 +21,7 @@ PDF_FILENAME = "mesotherapy-consultation-checklist.pdf"
 @never_cache
 def checklist_page(request: HttpRequest) -> HttpResponse:
     context = services.checklist_context(request.session, paper=DEFAULT_PAPER, for_pdf=False)
-    return render(request, services.TEMPLATE, context)
+    return render(request, services.TEMPLATE, {**context, "cache_chrome": True})
 
 
 @require_safe

@@ -71,6 +71,8 @@ def step_view(request: HttpRequest, slug: str) -> HttpResponse:
         "passages": list(found[step.slug]),
         "warnings": warning_passages(step, answers),
         **step_context(step.slug, answers, request.GET),
+        # The head and header are the same for everyone on this step ({% chrome %}).
+        "cache_chrome": True,
     }
     return render(request, step.template, context)
 
@@ -101,5 +103,6 @@ def how_made(request: HttpRequest) -> HttpResponse:
             "disclosure": selectors.disclosure(),
             "contact_email": settings.CONTACT_EMAIL,
             "reading": reading_level(),
+            "cache_chrome": True,
         },
     )

@@ -1,9 +1,13 @@
-"""The language switch and the hreflang alternates: this page's address in each language."""
+"""The language switch and the hreflang alternates: this page's address in each language.
+
+Lazy, because a page whose head and header come from the fragment cache never reads them.
+"""
 
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 
 from decisionaid.lib.language import path_in
@@ -12,6 +16,14 @@ from decisionaid.lib.language import path_in
 def languages(request: HttpRequest | None) -> dict:
     if request is None:
         return {}
+    computed = SimpleLazyObject(lambda: _languages(request))
+    return {
+        name: SimpleLazyObject(lambda name=name: computed[name])
+        for name in ("language_links", "language_alternates", "language_default_href")
+    }
+
+
+def _languages(request: HttpRequest) -> dict:
     current = translation.get_language()
     here = request.get_full_path()
     alternates = []

@@ -25,6 +25,7 @@ def landing(request: HttpRequest) -> HttpResponse:
     context = {
         "passages": selectors.passages_for("landing"),
         "kiosk_passages": selectors.passages_for("kiosk") if kiosk else [],
+        "cache_chrome": True,
     }
     return render(request, "pages/landing.html", context)
 
@@ -41,6 +42,7 @@ def about(request: HttpRequest) -> HttpResponse:
             ),
             "disclosure": selectors.disclosure(),
             "contact_email": settings.CONTACT_EMAIL,
+            "cache_chrome": True,
         },
     )
 
@@ -49,7 +51,11 @@ def sources(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "pages/sources.html",
-        {"passages": selectors.passages_for("sources"), "sources": selectors.sources()},
+        {
+            "passages": selectors.passages_for("sources"),
+            "sources": selectors.sources(),
+            "cache_chrome": True,
+        },
     )
 
 
@@ -67,7 +73,7 @@ def glossary(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "pages/glossary.html",
-        {"passages": selectors.passages_for("glossary"), "terms": terms},
+        {"passages": selectors.passages_for("glossary"), "terms": terms, "cache_chrome": True},
     )
 
 
@@ -78,6 +84,7 @@ def accessibility(request: HttpRequest) -> HttpResponse:
         {
             "passages": selectors.passages_for("accessibility"),
             "contact_email": settings.CONTACT_EMAIL,
+            "cache_chrome": True,
         },
     )
 

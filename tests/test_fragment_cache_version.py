@@ -72,7 +72,8 @@ def test_page_fragments_and_step_forms_are_kept_under_the_versioned_prefix():
     fragments = caches["template_fragments"]
     stored = list(fragments._cache)  # LocMem: the full keys, prefix included
     assert any(":step-form:" in key for key in stored)
-    assert any("template.cache.step-content" in key for key in stored)
+    assert any("template.cache.shell-step" in key for key in stored)
+    assert any("template.cache.chrome-head" in key for key in stored)
     for key in stored:
         if "template.cache." in key or "step-form" in key:
             assert key.startswith(prefix + ":"), key

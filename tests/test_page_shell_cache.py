@@ -16,8 +16,8 @@ SUMMARY = reverse("guide:step", kwargs={"slug": "summary"})
 CHECKLIST = reverse("checklist:page")
 
 
-def shell_entries() -> list[str]:
-    return [key for key in caches["template_fragments"]._cache if ".shell-" in key]
+def shell_entries(name: str = "") -> list[str]:
+    return [key for key in caches["template_fragments"]._cache if f".shell-{name}" in key]
 
 
 def person(client: Client, *, own: str, price: str) -> Client:
@@ -43,14 +43,14 @@ def csrf_tokens(html: str) -> list[str]:
     return [part.split('"', 1)[0] for part in html.split(marker)[1:]]
 
 
-@pytest.mark.parametrize("url", [SUMMARY, CHECKLIST])
-def test_people_with_the_same_picks_share_the_page_but_never_what_they_typed(url):
+@pytest.mark.parametrize(("url", "shell"), [(SUMMARY, "summary."), (CHECKLIST, "checklist.")])
+def test_people_with_the_same_picks_share_the_page_but_never_what_they_typed(url, shell):
     first = person(Client(), own="Is the vial from Lot 7731?", price="310.00")
     second = person(Client(), own="Who trained the nurse?", price="95.50")
     first_html = first.get(url).content.decode()
-    assert len(shell_entries()) == 1
+    assert len(shell_entries(shell)) == 1
     second_html = second.get(url).content.decode()
-    assert len(shell_entries()) == 1, "the second person was served the shared text"
+    assert len(shell_entries(shell)) == 1, "the second person was served the shared text"
 
     assert "Is the vial from Lot 7731?" in first_html and "310" in first_html
     assert "Who trained the nurse?" in second_html and "95.50" in second_html
@@ -94,7 +94,7 @@ def test_a_changed_pick_gets_its_own_text(client):
     session["answers"]["sure"]["sure"] = "yes"
     session.save()
     html = client.get(SUMMARY).content.decode()
-    assert len(shell_entries()) == 2
+    assert len(shell_entries("summary.")) == 2
     assert "You said no to at least one question." not in html
 
 
@@ -135,3 +135,36 @@ def test_holes_are_escaped_and_filled_afresh_from_the_stored_text():
         '<p>&lt;b&gt;typed&lt;/b&gt;</p><input type="hidden" name="csrfmiddlewaretoken" '
         'value="real-token">'
     )
+
+
+@pytest.mark.parametrize("slug", ["costs", "questions", "situation"])
+def test_a_steps_shared_text_never_carries_one_persons_answers_or_errors_to_the_next(slug):
+    url = reverse("guide:step", kwargs={"slug": slug})
+    first = person(Client(), own="Is the vial from Lot 7731?", price="310.00")
+    second = person(Client(), own="Who trained the nurse?", price="95.50")
+    first_html = first.get(url).content.decode()
+    second_html = second.get(url).content.decode()
+    assert len(shell_entries("step.")) == 1
+    for typed in ("Lot 7731", "310.00"):
+        assert typed not in second_html
+    if slug != "situation":
+        assert "Lot 7731" in first_html or "310.00" in first_html
+
+
+def test_a_form_sent_with_a_mistake_shows_its_errors_to_that_person_only():
+    url = reverse("guide:step", kwargs={"slug": "costs"})
+    first = person(Client(), own="Why?", price="310.00")
+    first.get(url)
+    wrong = first.post(
+        url,
+        {
+            "action": "next",
+            "price_per_session": "twelve dollars",
+            "first_course_sessions": "6",
+            "maintenance_per_year": "4",
+        },
+    )
+    assert wrong.status_code == 200 and 'id="error-summary"' in wrong.content.decode()
+    assert "twelve dollars" in wrong.content.decode()
+    again = Client().get(url).content.decode()
+    assert 'id="error-summary"' not in again and "twelve dollars" not in again

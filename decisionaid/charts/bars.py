@@ -2,10 +2,12 @@
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
-from django.utils.formats import number_format
+from django.utils.formats import get_format, number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 WIDTH = 480
 LABEL_WIDTH = 150
@@ -19,8 +21,25 @@ def format_money(amount: Decimal, currency: str) -> str:
     "USD 2.400,50" in Spanish. The currency is the deployment's whatever the language."""
     amount = Decimal(amount).quantize(Decimal("0.01"))
     places = 0 if amount == amount.to_integral_value() else 2
-    text = number_format(amount, places, use_l10n=True, force_grouping=True)
+    decimal_separator, thousand_separator, grouping = number_style(get_language())
+    if grouping != 3:
+        text = number_format(amount, places, use_l10n=True, force_grouping=True)
+        return f"{currency} {text}"
+    # What number_format gives for groups of three, without its per-call settings lookups (a
+    # cost page formats five amounts).
+    text = f"{amount:,.{places}f}".translate(
+        {ord(","): thousand_separator, ord("."): decimal_separator}
+    )
     return f"{currency} {text}"
+
+
+@lru_cache(maxsize=16)
+def number_style(language: str | None) -> tuple[str, str, object]:
+    """The language's decimal separator, thousand separator and grouping."""
+    return tuple(
+        get_format(name, language, use_l10n=True)
+        for name in ("DECIMAL_SEPARATOR", "THOUSAND_SEPARATOR", "NUMBER_GROUPING")
+    )
 
 
 def bar_lengths(values: list[Decimal], *, full: int = BAR_AREA) -> list[int]:

@@ -100,7 +100,9 @@ TEMPLATES = [
                 "decisionaid.pages.context_processors.languages",
             ],
             # {% url %} with its reverse remembered per process (decisionaid/lib/urls.py).
-            "builtins": ["decisionaid.lib.urls"],
+            # {% static %} with each file's URL remembered (decisionaid/lib/static.py): our
+            # templates use it without {% load static %}, which would bring back Django's own.
+            "builtins": ["decisionaid.lib.urls", "decisionaid.lib.static"],
         },
     },
 ]

@@ -5,12 +5,13 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from decisionaid.content import selectors
 from decisionaid.content.models import Option
+from decisionaid.lib.urls import memo_reverse
 
 from . import steps
 from .answers import Answers
@@ -161,7 +162,7 @@ def checklist_links() -> dict[str, str]:
     links = {}
     for key, name in (("checklist_url", "checklist:page"), ("checklist_pdf_url", "checklist:pdf")):
         try:
-            links[key] = reverse(name)
+            links[key] = memo_reverse(name)
         except NoReverseMatch:
             continue
     return links

@@ -20,7 +20,6 @@ Answer shapes, one dict per step in the session (written by the guide's forms):
                    (leaning and helps, keys of choices.HELP_CHOICES, only when answered)
 """
 
-from dataclasses import dataclass, field
 from functools import cached_property
 
 from decisionaid.content import selectors
@@ -45,21 +44,64 @@ from .rules import (
 )
 
 
-@dataclass
 class Summary:
-    situation: dict
-    cost: CostEstimate | None
-    priorities: list[Priority]
-    quiz: list[QuizResult]
-    questions: list[Question]
-    own_questions: list[str]
-    sure: SureResult
-    key_facts: list[KeyFact] = field(default_factory=list)
-    red_flags: list[KeyFact] = field(default_factory=list)
-    leaning: Leaning | None = None
-    options: list[Option] = field(default_factory=list)
-    # The suitability notes that apply to this person, by option slug.
-    cautions: dict[str, list[SuitabilityNote]] = field(default_factory=dict)
+    """A person's answers as the summary, checklist and PDF show them.
+
+    Each part is worked out when first read: a page whose shared parts come from the cache reads
+    only the parts it fills in afresh (the cost and the person's own questions).
+    """
+
+    def __init__(self, answers: Answers) -> None:
+        self._answers = answers
+
+    @cached_property
+    def situation(self) -> dict:
+        return self._answers.get("situation")
+
+    @cached_property
+    def cost(self) -> CostEstimate | None:
+        return cost_estimate(self._answers.get("costs"))
+
+    @cached_property
+    def priorities(self) -> list[Priority]:
+        return priorities(self._answers.get("values").get("ratings", {}))
+
+    @cached_property
+    def quiz(self) -> list[QuizResult]:
+        return quiz_results(self._answers.get("understanding").get("responses", {}))
+
+    @cached_property
+    def questions(self) -> list[Question]:
+        return chosen_questions(self._answers.get("questions"))
+
+    @cached_property
+    def own_questions(self) -> list[str]:
+        return [q for q in self._answers.get("questions").get("own", []) if isinstance(q, str)]
+
+    @cached_property
+    def sure(self) -> SureResult:
+        return SureResult(self._answers.get("sure"))
+
+    @cached_property
+    def key_facts(self) -> list[KeyFact]:
+        return [f for f in selectors.key_facts() if f.kind == KeyFact.Kind.FACT]
+
+    @cached_property
+    def red_flags(self) -> list[KeyFact]:
+        return [f for f in selectors.key_facts() if f.kind == KeyFact.Kind.RED_FLAG]
+
+    @cached_property
+    def options(self) -> list[Option]:
+        return selectors.option_list()
+
+    @cached_property
+    def leaning(self) -> Leaning | None:
+        return leaning(self._answers.get("sure"), self.options)
+
+    @cached_property
+    def cautions(self) -> dict[str, list[SuitabilityNote]]:
+        """The suitability notes that apply to this person, by option slug."""
+        return suitability_by_option(self.situation)
 
     @cached_property
     def situation_rows(self) -> list[tuple[str, str]]:
@@ -97,20 +139,4 @@ class Summary:
 
 
 def build_summary(answers: Answers) -> Summary:
-    questions = answers.get("questions")
-    facts = selectors.key_facts()
-    options = selectors.option_list()
-    return Summary(
-        situation=answers.get("situation"),
-        cost=cost_estimate(answers.get("costs")),
-        priorities=priorities(answers.get("values").get("ratings", {})),
-        quiz=quiz_results(answers.get("understanding").get("responses", {})),
-        questions=chosen_questions(questions),
-        own_questions=[q for q in questions.get("own", []) if isinstance(q, str)],
-        sure=SureResult(answers.get("sure")),
-        key_facts=[f for f in facts if f.kind == KeyFact.Kind.FACT],
-        red_flags=[f for f in facts if f.kind == KeyFact.Kind.RED_FLAG],
-        leaning=leaning(answers.get("sure"), options),
-        options=options,
-        cautions=suitability_by_option(answers.get("situation")),
-    )
+    return Summary(answers)

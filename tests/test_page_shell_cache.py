@@ -103,12 +103,33 @@ def render(source: str, request=None) -> str:
     return Template("{% load shell %}" + source).render(context)
 
 
-def test_a_hole_inside_another_tag_is_refused():
-    with pytest.raises(TemplateSyntaxError, match="directly inside"):
-        Template(
-            '{% load shell %}{% shell "x" %}'
-            "{% if 1 %}{% hole %}a{% endhole %}{% endif %}{% endshell %}"
-        )
+def test_a_hole_inside_a_loop_or_another_hole_is_refused():
+    for inner in (
+        "{% for x in items %}{% hole %}a{% endhole %}{% endfor %}",
+        "{% if 1 %}{% with x=1 %}{% hole %}a{% endhole %}{% endwith %}{% endif %}",
+        "{% hole %}{% hole %}a{% endhole %}{% endhole %}",
+    ):
+        with pytest.raises(TemplateSyntaxError, match="hole"):
+            Template('{% load shell %}{% shell "x" %}' + inner + "{% endshell %}")
+
+
+def test_holes_inside_an_if_are_filled_as_the_stored_text_remembers():
+    request = RequestFactory().get("/")
+    source = (
+        '{% shell "if-holes" flag %}<p>{% if flag %}yes:{% hole %}{{ typed }}{% endhole %}'
+        "{% elif other %}other{% else %}no:{% hole %}{{ typed|upper }}{% endhole %}{% endif %}"
+        "</p>{% endshell %}"
+    )
+
+    def render_with(flag: bool, typed: str) -> str:
+        context = Context({"request": request, "flag": flag, "typed": typed, "other": False})
+        return Template("{% load shell %}" + source).render(context)
+
+    assert render_with(True, "first") == "<p>yes:first</p>"
+    assert render_with(True, "second") == "<p>yes:second</p>", "from the stored text"
+    assert render_with(False, "third") == "<p>no:THIRD</p>"
+    assert render_with(False, "fourth") == "<p>no:FOURTH</p>", "from the stored text"
+    assert len(shell_entries("if-holes")) == 2
 
 
 def test_a_csrf_token_outside_the_holes_is_never_stored():

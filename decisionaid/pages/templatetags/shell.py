@@ -11,14 +11,18 @@ the active language, so those values must name everything that text depends on. 
 rendered for every response and never stored: whatever a person typed (a price, their own
 questions), and anything made for this response only, belongs in one.
 
-A hole must sit directly inside its shell (not inside an {% if %} or a {% for %}), so it can be
-rendered on its own with the context the shell was given. A CSRF token outside the holes would be
-one person's token served to the next: the shell then renders uncached rather than store it.
+A hole sits directly inside its shell or inside {% if %} tags there, never in a {% for %} or a
+{% with %}, so it can be rendered on its own with the context the shell was given. The stored text
+remembers which holes it left open; the conditions of {% if %} tags around holes must therefore
+follow from the key too (as "this step has a form" follows from the step). A CSRF token outside
+the holes would be one person's token served to the next: the shell then renders uncached rather
+than store it.
 """
 
 from django import template
 from django.core.cache.utils import make_template_fragment_key
-from django.template.base import FilterExpression, NodeList
+from django.template.base import FilterExpression, NodeList, VariableDoesNotExist
+from django.template.defaulttags import IfNode
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
@@ -39,12 +43,46 @@ class HoleNode(template.Node):
         return self.nodelist.render(context)
 
 
+def holes_in(nodelist: NodeList, around: list[IfNode]) -> list[HoleNode]:
+    """The holes in a shell's nodes, in order, adding each {% if %} they sit in to `around`."""
+    holes = []
+    for node in nodelist:
+        if isinstance(node, HoleNode):
+            holes.append(node)
+        elif isinstance(node, IfNode) and node.get_nodes_by_type(HoleNode):
+            inner = [
+                hole for _, branch in node.conditions_nodelists for hole in holes_in(branch, around)
+            ]
+            holes += inner
+            around.append(node)
+        elif node.get_nodes_by_type(HoleNode):
+            raise template.TemplateSyntaxError(
+                "{% hole %} must sit directly inside {% shell %} or inside {% if %} there"
+            )
+    return holes
+
+
+def chosen_branch(node: IfNode, context: template.Context) -> NodeList | None:
+    """The nodes an {% if %} renders in this context, as IfNode.render picks them."""
+    for condition, nodelist in node.conditions_nodelists:
+        if condition is None:
+            return nodelist
+        try:
+            match = condition.eval(context)
+        except VariableDoesNotExist:
+            match = None
+        if match:
+            return nodelist
+    return None
+
+
 class ShellNode(template.Node):
     def __init__(self, name: str, vary_on: list[FilterExpression], nodelist: NodeList) -> None:
         self.name = name
         self.vary_on = vary_on
         self.nodelist = nodelist
-        self.holes = [node for node in nodelist if isinstance(node, HoleNode)]
+        self.around_holes: list[IfNode] = []
+        self.holes = holes_in(nodelist, self.around_holes)
 
     def key(self, context: template.Context) -> str | None:
         request = context.get("request")
@@ -58,31 +96,52 @@ class ShellNode(template.Node):
         if key is None:
             return self.nodelist.render(context)
         cache = fragment_cache()
-        segments = cache.get(key)
-        if segments is None or len(segments) != len(self.holes) + 1:
-            segments = self.shared_segments(context)
-            if segments is None:
+        stored = cache.get(key)
+        if not self.fits(stored):
+            stored = self.shared_text(context)
+            if stored is None:
                 return self.nodelist.render(context)
-            cache.set(key, segments, TIMEOUT_SECONDS)
-        parts = [segments[0]]
-        for hole, text in zip(self.holes, segments[1:], strict=True):
-            parts.append(hole.render(context))
+            cache.set(key, stored, TIMEOUT_SECONDS)
+        texts, open_holes = stored
+        parts = [texts[0]]
+        for index, text in zip(open_holes, texts[1:], strict=True):
+            parts.append(self.holes[index].render(context))
             parts.append(text)
         return mark_safe("".join(parts))
 
-    def shared_segments(self, context: template.Context) -> list[str] | None:
-        """The text before, between and after the holes; None if a CSRF token got into it."""
-        segments = [[]]
-        with context.push(csrf_token=CSRF_STAND_IN):
-            for node in self.nodelist:
+    def fits(self, stored: object) -> bool:
+        """Whether a cached value is this shell's text, not a miss or something else's."""
+        if not (isinstance(stored, tuple) and len(stored) == 2):
+            return False
+        texts, open_holes = stored
+        return len(texts) == len(open_holes) + 1 and all(
+            isinstance(index, int) and 0 <= index < len(self.holes) for index in open_holes
+        )
+
+    def shared_text(self, context: template.Context) -> tuple[list[str], list[int]] | None:
+        """The text before, between and after the holes this context opens, and which holes
+        those are; None if a CSRF token got into the text."""
+        segments: list[list[str]] = [[]]
+        open_holes: list[int] = []
+
+        def walk(nodelist: NodeList) -> None:
+            for node in nodelist:
                 if isinstance(node, HoleNode):
+                    open_holes.append(self.holes.index(node))
                     segments.append([])
+                elif node in self.around_holes:
+                    branch = chosen_branch(node, context)
+                    if branch is not None:
+                        walk(branch)
                 else:
                     segments[-1].append(str(node.render_annotated(context)))
+
+        with context.push(csrf_token=CSRF_STAND_IN):
+            walk(self.nodelist)
         texts = ["".join(parts) for parts in segments]
         if any(CSRF_STAND_IN in text for text in texts):
             return None
-        return texts
+        return texts, open_holes
 
 
 @register.tag("shell")
@@ -97,9 +156,7 @@ def do_shell(parser: template.base.Parser, token: template.base.Token) -> ShellN
     parser.delete_first_token()
     node = ShellNode(bits[1][1:-1], vary_on, nodelist)
     if len(nodelist.get_nodes_by_type(HoleNode)) != len(node.holes):
-        raise template.TemplateSyntaxError(
-            "{% hole %} must sit directly inside {% shell %}, not inside another tag"
-        )
+        raise template.TemplateSyntaxError("a {% hole %} may not sit inside another {% hole %}")
     return node
 
 

@@ -11,6 +11,7 @@ from crispy_forms.utils import render_crispy_form
 from django import template
 from django.core.cache import InvalidCacheBackendError, caches
 from django.forms.utils import flatatt
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
@@ -92,6 +93,48 @@ def cost_chart(cost: CostEstimate, element_id: str = "cost-chart") -> SafeString
         currency=cost.currency,
         title=gettext("Your cost estimate"),
         element_id=element_id,
+    )
+
+
+def _sentence(translated: str, values: dict[str, object]) -> SafeString:
+    """A translated sentence with its values escaped and put in, as {% blocktranslate %} does."""
+    return mark_safe(translated % {name: conditional_escape(v) for name, v in values.items()})
+
+
+# The person's cost in words. Tags rather than {% blocktranslate %} in the templates: these lines
+# are written afresh on every cost page and summary (the numbers are the person's), and a
+# {% with %} of five values around a {% blocktranslate %} took half that part's time. The
+# sentences and their translations are the same as before.
+
+
+@register.simple_tag
+def cost_first_year(cost: CostEstimate, *, detail: bool = True) -> SafeString:
+    """The first year's cost; with `detail`, the price and the course and top-up sessions."""
+    values = {
+        "total": format_money(cost.first_year, cost.currency),
+        "sessions": cost.first_year_sessions,
+    }
+    if not detail:
+        return _sentence(gettext("%(total)s (%(sessions)s sessions)"), values)
+    values["price"] = format_money(cost.price_per_session, cost.currency)
+    if cost.first_year_top_ups:
+        values |= {"course": cost.first_course_sessions, "top_ups": cost.first_year_top_ups}
+        return _sentence(
+            gettext(
+                "%(total)s (%(sessions)s sessions at %(price)s: %(course)s in the first course "
+                "and %(top_ups)s top-ups)"
+            ),
+            values,
+        )
+    return _sentence(gettext("%(total)s (%(sessions)s sessions at %(price)s)"), values)
+
+
+@register.simple_tag
+def cost_later_years(cost: CostEstimate) -> SafeString:
+    total = format_money(cost.later_years, cost.currency)
+    return _sentence(
+        gettext("%(total)s (%(sessions)s top-up sessions)"),
+        {"total": total, "sessions": cost.maintenance_per_year},
     )
 
 

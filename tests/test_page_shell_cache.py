@@ -189,3 +189,21 @@ def test_a_form_sent_with_a_mistake_shows_its_errors_to_that_person_only():
     assert "twelve dollars" in wrong.content.decode()
     again = Client().get(url).content.decode()
     assert 'id="error-summary"' not in again and "twelve dollars" not in again
+
+
+def test_the_checklist_shows_a_release_label_or_review_date_changed_with_no_content_change(client):
+    from datetime import date
+
+    from decisionaid.content.models import ContentRelease
+
+    person(client, own="Why?", price="100.00")
+    before = client.get(CHECKLIST).content.decode()
+    release = ContentRelease.objects.order_by("-pk").first()
+    assert release.label in before
+    release.version = "2099.01"
+    release.reviewed_on = date(2099, 1, 2)
+    release.next_review_due = date(2099, 7, 2)
+    release.save()
+    after = client.get(CHECKLIST).content.decode()
+    assert "2099.01" in after.split('class="checklist-meta"', 1)[1].split("</p>", 1)[0]
+    assert "2 January 2099" in after

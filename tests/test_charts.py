@@ -70,3 +70,20 @@ def test_cost_bars_describe_every_amount_in_words_for_screen_readers():
 )
 def test_money_is_written_as_people_read_it(amount, text):
     assert format_money(amount, "USD") == text
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_money_reads_exactly_as_djangos_number_format_in_each_language(language):
+    """format_money skips number_format for speed; it must still give the same text."""
+    from django.utils import translation
+    from django.utils.formats import number_format
+
+    amounts = [Decimal(0), Decimal("0.5"), Decimal("999.99"), Decimal("1000"), Decimal("12")]
+    amounts += [Decimal("1234567.891"), Decimal("100000.1"), Decimal("250.00")]
+    amounts += [Decimal(n * 7919) / Decimal(100) for n in range(1, 400)]
+    with translation.override(language):
+        for amount in amounts:
+            rounded = amount.quantize(Decimal("0.01"))
+            places = 0 if rounded == rounded.to_integral_value() else 2
+            expected = number_format(rounded, places, use_l10n=True, force_grouping=True)
+            assert format_money(amount, "USD") == f"USD {expected}", amount

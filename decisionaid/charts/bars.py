@@ -1,11 +1,11 @@
 """Small horizontal bar charts: the person's cost by year, and answer counts in the field test."""
 
-import html
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
 from django.utils.formats import get_format, number_format
+from django.utils.html import conditional_escape as escaped
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
@@ -69,11 +69,6 @@ COST_LAYOUT = Layout(LABEL_WIDTH, BAR_AREA, ROW_HEIGHT, BAR_HEIGHT, 8, 30, 8, WI
 COUNT_LAYOUT = Layout(250, 170, 30, 20, 5, 20, 6, 250 + 170 + 50, 14)
 
 
-def _text(value: object) -> str:
-    """A value as SVG text: escaped as format_html would, unless already marked safe."""
-    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
-
-
 def _bars_svg(
     rows: list[tuple[str, Decimal | int, str]], *, layout: Layout, title: str, element_id: str
 ) -> SafeString:
@@ -89,20 +84,20 @@ def _bars_svg(
     for index, ((label, _, text), length) in enumerate(zip(rows, lengths, strict=True)):
         baseline = index * layout.row_height + layout.baseline
         bars.append(
-            f'<text x="0" y="{baseline}" class="chart-label" fill="#1b1b1b">{_text(label)}</text>'
+            f'<text x="0" y="{baseline}" class="chart-label" fill="#1b1b1b">{escaped(label)}</text>'
             f'<rect x="{layout.label_width}" y="{index * layout.row_height + layout.bar_top}" '
             f'width="{length}" height="{layout.bar_height}" fill="#0b4f8a" class="chart-bar"/>'
             f'<text x="{layout.label_width + length + layout.gap}" y="{baseline}" '
-            f'class="chart-value" fill="#1b1b1b">{_text(text)}</text>'
+            f'class="chart-value" fill="#1b1b1b">{escaped(text)}</text>'
         )
-    description = _text("; ".join(f"{label}: {text}" for label, _, text in rows))
-    ident = _text(element_id)
+    description = escaped("; ".join(f"{label}: {text}" for label, _, text in rows))
+    ident = escaped(element_id)
     return mark_safe(
         f'<svg class="bar-chart" xmlns="http://www.w3.org/2000/svg" '
         f'viewBox="0 0 {layout.width} {height}" width="{layout.width}" height="{height}" '
         f'role="img" aria-labelledby="{ident}-title {ident}-desc" '
         f'font-family="Atkinson Hyperlegible, DejaVu Sans, Arial, sans-serif" '
-        f'font-size="{layout.font_size}"><title id="{ident}-title">{_text(title)}</title>'
+        f'font-size="{layout.font_size}"><title id="{ident}-title">{escaped(title)}</title>'
         f'<desc id="{ident}-desc">{description}</desc>{"".join(bars)}</svg>'
     )
 

@@ -19,7 +19,6 @@ from django.urls import get_script_prefix
 
 register = template.Library()
 register.tags.update(django_static.register.tags)
-register.filters.update(django_static.register.filters)
 
 STATIC_SETTINGS = {"STATIC_URL", "STATIC_ROOT", "STORAGES", "DEBUG", "STATICFILES_DIRS"}
 

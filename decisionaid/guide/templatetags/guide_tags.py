@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from crispy_forms.utils import render_crispy_form
 from django import template
-from django.core.cache import InvalidCacheBackendError, caches
 from django.forms.utils import flatatt
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
@@ -20,6 +19,7 @@ from decisionaid.charts.icon_array import icon_array_svg, per_hundred
 from decisionaid.content.models import Study
 from decisionaid.guide.forms import StepForm, UnboundForm, shown_value, typed_field_names
 from decisionaid.guide.rules import CostEstimate
+from decisionaid.lib.fragmentcache import fragment_cache
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -148,15 +148,6 @@ def typed_stand_in(name: str) -> str:
     """What a typed field holds in a form rendered for the cache: letters, digits and dashes
     only, so escaping leaves it unchanged and it can be found in the HTML afterwards."""
     return f"typed-answer-3f9c2a-{name}"
-
-
-def fragment_cache():
-    """Where rendered fragments are kept: the `template_fragments` cache, as {% cache %} uses,
-    else the default one."""
-    try:
-        return caches["template_fragments"]
-    except InvalidCacheBackendError:
-        return caches["default"]
 
 
 def cached_form_html(form: UnboundForm, context: template.Context) -> str:

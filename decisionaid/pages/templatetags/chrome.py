@@ -10,10 +10,10 @@ with no query string: error pages and made-up addresses never add entries to the
 """
 
 from django import template
-from django.core.cache import InvalidCacheBackendError, caches
-from django.core.cache.backends.base import BaseCache
 from django.core.cache.utils import make_template_fragment_key
 from django.utils import translation
+
+from decisionaid.lib.fragmentcache import fragment_cache
 
 register = template.Library()
 
@@ -58,14 +58,6 @@ def chrome_key(context: template.Context, part: str) -> str | None:
             release.fingerprint if release else "",
         ],
     )
-
-
-def fragment_cache() -> BaseCache:
-    """The cache {% cache %} uses: "template_fragments" when configured, else the default."""
-    try:
-        return caches["template_fragments"]
-    except InvalidCacheBackendError:
-        return caches["default"]
 
 
 class ChromeNode(template.Node):

@@ -26,7 +26,9 @@ from django.template.defaulttags import IfNode
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
-from .chrome import TIMEOUT_SECONDS, fragment_cache
+from decisionaid.lib.fragmentcache import fragment_cache
+
+from .chrome import TIMEOUT_SECONDS
 
 register = template.Library()
 

@@ -29,13 +29,25 @@ else:
     control_socket_disable = True
 
 
+def pre_fork(server, worker):
+    """Freeze the preloaded app's objects in the master, so its workers share their memory."""
+    from decisionaid.lib.heap import settle_heap
+
+    settle_heap()
+
+
 def post_fork(server, worker):
-    """Render one checklist PDF in each new worker, so no visitor waits for a cold WeasyPrint."""
+    """Render one checklist PDF in each new worker, so no visitor waits for a cold WeasyPrint,
+    then keep the garbage collector off everything the worker now holds (decisionaid/lib/heap.py).
+    """
     from django.db import connections
 
-    from decisionaid.checklist.warmup import warm_up
+    from decisionaid.checklist.warmup import prepare_worker
 
-    worker.log.info("Checklist PDF renderer warmed in %.2f s", warm_up())
+    seconds, frozen = prepare_worker()
+    worker.log.info(
+        "Checklist PDF renderer warmed in %.2f s; %d long-lived objects frozen", seconds, frozen
+    )
     # Requests open their own connections; the one the warm-up used is not kept.
     connections.close_all()
 

@@ -48,6 +48,7 @@ from decisionaid.checklist.fetcher import PDF_ORIGIN, StaticFileFetcher  # noqa:
 from decisionaid.checklist.pdf import ChecklistHTML, font_config, page_css, paper_css  # noqa: E402
 from decisionaid.content import selectors  # noqa: E402
 from decisionaid.guide.answers import Answers  # noqa: E402
+from decisionaid.lib.heap import settle_heap  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "30"))
 WARM_UP = 3
@@ -152,6 +153,10 @@ def main() -> None:
         )
 
     pdf_url = reverse("checklist:pdf")
+    # As in each gunicorn worker (gunicorn.conf.py): warm up, then freeze what is held for good.
+    for warm in (get_ok(client, pdf_url), pdf_reference.render, pdf_reference_sized.render):
+        warm()
+    frozen = settle_heap()
     (view, reference, sized, alone), (view_cpu, reference_cpu, sized_cpu, alone_cpu) = (
         measure_interleaved(
             get_ok(client, pdf_url),
@@ -179,6 +184,7 @@ def main() -> None:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     print(f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, {os_name()}")
+    print(f"Heap: {frozen:,} long-lived objects frozen after warm-up, as in each gunicorn worker")
     print(f"Load average at the end: {os.getloadavg()[0]:.2f} (other work slows every figure)")
     print(
         f"{RUNS} timed runs each after {WARM_UP} warm-up runs, the four PDFs taken in turn; "

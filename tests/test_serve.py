@@ -101,7 +101,12 @@ def server(tmp_path_factory):
             except (urllib.error.URLError, ConnectionError):
                 assert time.monotonic() < deadline, "gunicorn did not answer in time"
                 time.sleep(0.2)
-        yield {"base": base, "static_root": tmp / "static", "log": log}
+        yield {
+            "base": base,
+            "static_root": tmp / "static",
+            "log": log,
+            "errors": tmp / "errors.log",
+        }
     finally:
         process.send_signal(signal.SIGTERM)
         try:
@@ -127,6 +132,19 @@ def test_gunicorn_serves_the_health_check_from_the_database(server):
     assert status == 200
     assert (data["status"], data["database"]) == ("ok", "ok")
     assert data["content_fingerprint"]
+
+
+def test_each_worker_warms_up_then_keeps_the_collector_off_its_long_lived_objects(server):
+    # decisionaid/lib/heap.py: a worker holds well over 100,000 objects once Django and WeasyPrint
+    # are loaded; frozen, the collector's full passes during PDF renders no longer scan them.
+    lines = [
+        line
+        for line in server["errors"].read_text().splitlines()
+        if "Checklist PDF renderer warmed" in line
+    ]
+    assert lines, "the worker did not log its warm-up"
+    frozen = int(lines[0].split("; ")[1].split()[0])
+    assert frozen > 100_000
 
 
 def test_plain_http_is_redirected_to_https(server):

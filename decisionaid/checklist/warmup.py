@@ -3,6 +3,8 @@
 import logging
 import time
 
+from decisionaid.lib.heap import settle_heap
+
 from .pdf import PAPER_SIZES, render_pdf
 from .services import first_visit_pdf_html
 
@@ -22,3 +24,13 @@ def warm_up() -> float:
     except Exception:
         logger.exception("Warming up the PDF renderer failed; the first PDF will be slower.")
     return time.perf_counter() - started
+
+
+def prepare_worker() -> tuple[float, int]:
+    """Warm the renderer, then freeze what the worker now holds (decisionaid/lib/heap.py).
+
+    The warm-up comes first, so WeasyPrint's fonts, stylesheets and caches are among the frozen
+    objects. Returns the warm-up's seconds and how many objects are frozen.
+    """
+    seconds = warm_up()
+    return seconds, settle_heap()

@@ -125,6 +125,20 @@ class Source(ValidatedModel):
     def natural_key(self):
         return (self.slug,)
 
+    @property
+    def year_suffix(self) -> str:
+        """" (2019)" after the citation, unless the citation already gives its year."""
+        if self.year and str(self.year) not in self.citation:
+            return f" ({self.year})"
+        return ""
+
+    @property
+    def end_stop(self) -> str:
+        """The full stop that ends the reference, unless the citation already ends with one."""
+        if self.year_suffix or not self.citation.rstrip().endswith("."):
+            return "."
+        return ""
+
 
 STUDY_RULES = [
     _within(

@@ -127,7 +127,7 @@ class Source(ValidatedModel):
 
     @property
     def year_suffix(self) -> str:
-        """" (2019)" after the citation, unless the citation already gives its year."""
+        """ " (2019)" after the citation, unless the citation already gives its year."""
         if self.year and str(self.year) not in self.citation:
             return f" ({self.year})"
         return ""

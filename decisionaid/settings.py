@@ -116,8 +116,9 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
-# The database backend lets a kiosk reset really delete a person's answers on the server.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# The database backend lets a kiosk reset really delete a person's answers on the server;
+# lib/sessions.py only reads it more cheaply.
+SESSION_ENGINE = "decisionaid.lib.sessions"
 # At home the cookie ends with the browser, and the server's row expires this long after the
 # last saved answer (/about/ says so, from this setting).
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 2 * 60 * 60)

@@ -36,7 +36,6 @@ django.setup()
 
 import pdf_reference  # noqa: E402
 import pdf_reference_sized  # noqa: E402
-from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
 from django.test.utils import setup_databases, setup_test_environment  # noqa: E402
@@ -49,6 +48,7 @@ from decisionaid.checklist.pdf import ChecklistHTML, font_config, page_css, pape
 from decisionaid.content import selectors  # noqa: E402
 from decisionaid.guide.answers import Answers  # noqa: E402
 from decisionaid.lib.heap import settle_heap  # noqa: E402
+from decisionaid.lib.sessions import SessionStore  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "30"))
 WARM_UP = 3

@@ -84,8 +84,6 @@ def checklist_context(
         "paper": paper,
         "papers": list(PAPER_SIZES),
         "for_pdf": for_pdf,
-        # Whether, not what: the own questions are typed and never part of a key.
-        "has_own_questions": bool(summary.own_questions),
         # Everything on the page but the cost and the person's own questions follows from content
         # and choices picked from fixed lists (these four steps and the chosen questions); those
         # parts of checklist.html are cached under this key and the content fingerprint. The

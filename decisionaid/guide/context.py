@@ -138,11 +138,8 @@ def _understanding(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]
 
 
 def _summary(answers: Answers, query: Mapping[str, str]) -> dict[str, Any]:
-    summary = build_summary(answers)
     return {
-        "summary": summary,
-        # Whether, not what: the questions themselves are typed and never part of a key.
-        "has_own_questions": bool(summary.own_questions),
+        "summary": build_summary(answers),
         # The quiz results and the facts follow from content and the quiz answers (picked, never
         # typed); templates/guide/summary.html caches them under this key and the fingerprint.
         "summary_key": choices_key(get_language(), answers.get("understanding")),

@@ -78,6 +78,11 @@ class Summary:
     def own_questions(self) -> list[str]:
         return [q for q in self._answers.get("questions").get("own", []) if isinstance(q, str)]
 
+    @property
+    def has_own_questions(self) -> bool:
+        """Whether, not what: shell keys use it, and the questions themselves are never a key."""
+        return bool(self.own_questions)
+
     @cached_property
     def sure(self) -> SureResult:
         return SureResult(self._answers.get("sure"))

@@ -2,16 +2,13 @@
 collected (decisionaid/lib/heap.py, gunicorn.conf.py)."""
 
 import gc
-import importlib.util
 import weakref
-from pathlib import Path
 
 import pytest
+from test_serve import load_gunicorn_conf
 
 from decisionaid.checklist import warmup
 from decisionaid.lib.heap import settle_heap
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 class Node:
@@ -57,13 +54,6 @@ def test_a_worker_warms_up_before_it_freezes(monkeypatch):
     monkeypatch.setattr(warmup, "settle_heap", lambda: steps.append("freeze") or 42)
     assert warmup.prepare_worker() == (1.5, 42)
     assert steps == ["warm", "freeze"]
-
-
-def load_gunicorn_conf():
-    spec = importlib.util.spec_from_file_location("gunicorn_conf", ROOT / "gunicorn.conf.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_gunicorn_freezes_in_the_master_before_each_fork(unfrozen):

@@ -35,10 +35,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache, so rendered fragments never leak between tests."""
+    """Each test starts with empty caches, so rendered fragments never leak between tests."""
     from django.core.cache import cache
 
+    from decisionaid.lib.fragmentcache import fragment_cache
+
     cache.clear()
+    fragment_cache().clear()
     yield
 
 

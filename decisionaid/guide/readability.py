@@ -6,12 +6,12 @@ English is measured as a Flesch-Kincaid grade (lower is easier), Spanish with th
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db import models
 from django.utils.translation import get_language, gettext
 
 from decisionaid.content import models as content
 from decisionaid.content.selectors import current_release
+from decisionaid.lib.fragmentcache import fragment_cache
 from decisionaid.lib.readability import (
     as_sentences,
     dictionary_loaded,
@@ -94,8 +94,9 @@ def reading_level() -> ReadingLevel:
     if release is None:
         return measure(language)
     key = f"reading-level:{language}:{release.fingerprint}:{release.revision}"
-    level = cache.get(key)
+    store = fragment_cache()
+    level = store.get(key)
     if level is None:
         level = measure(language)
-        cache.set(key, level, CACHE_SECONDS)
+        store.set(key, level, CACHE_SECONDS)
     return level

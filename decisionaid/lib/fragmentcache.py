@@ -1,4 +1,9 @@
-"""Where rendered fragments are kept: step forms, {% chrome %} and {% shell %} texts."""
+"""Where rendered fragments are kept: step forms, {% chrome %} and {% shell %} texts, {% cache %}
+parts, and anything else worked out from the content alone (the reading level).
+
+In each worker's own memory (settings.py): these keys name everything the value depends on, so
+workers never need to agree on them, and a page reads them without a trip to a shared cache.
+"""
 
 from django.core.cache import InvalidCacheBackendError, caches
 from django.core.cache.backends.base import BaseCache

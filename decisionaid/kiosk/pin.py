@@ -2,7 +2,8 @@
 
 Wrong PINs are counted in the shared cache, per client address and for the whole deployment
 (every kiosk together). Past the limit the exit is locked for a while, so a six-digit PIN cannot
-be found by trying: at five tries a quarter of an hour it would take decades.
+be found by trying: at five tries a quarter of an hour it would take decades. While that cache
+cannot be reached no PIN is checked at all (PinCheckUnavailable): the exit stays shut.
 """
 
 import hmac
@@ -19,6 +20,10 @@ TRIES_PER_CLIENT = 5
 TRIES_PER_DEPLOYMENT = 20
 WINDOW_SECONDS = 60
 PREFIX = "kiosk-exit-pin"
+
+
+class PinCheckUnavailable(Exception):
+    """The cache that counts wrong PINs cannot be reached, so no PIN may be tried."""
 
 
 def pin_is_strong(pin: str) -> bool:
@@ -43,11 +48,21 @@ def lockout_seconds() -> int:
 
 
 def is_locked(request: HttpRequest) -> bool:
-    return any(cache.get(f"{scope}:locked") for scope, _ in _scopes(request))
+    try:
+        return any(cache.get(f"{scope}:locked") for scope, _ in _scopes(request))
+    except Exception as error:
+        raise PinCheckUnavailable from error
 
 
 def record_wrong_pin(request: HttpRequest) -> None:
     """Count a wrong PIN; the scope that reaches its limit is locked out."""
+    try:
+        _count_wrong_pin(request)
+    except Exception as error:
+        raise PinCheckUnavailable from error
+
+
+def _count_wrong_pin(request: HttpRequest) -> None:
     for scope, limit in _scopes(request):
         key = f"{scope}:wrong"
         cache.add(key, 0, timeout=WINDOW_SECONDS)

@@ -4,6 +4,8 @@ Anything that changes state asks first and acts only on a POST from our own page
 another site can neither switch a browser into kiosk mode nor replace a person's answers.
 """
 
+import logging
+
 from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
@@ -23,6 +25,8 @@ from . import mode, pin
 from .forms import ExitForm
 from .takehome import TakeHomeError, TakeHomeExpired, read_token
 
+logger = logging.getLogger(__name__)
+
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def enter(request: HttpRequest) -> HttpResponse:
@@ -39,9 +43,25 @@ def enter(request: HttpRequest) -> HttpResponse:
     return response
 
 
+# While wrong PINs cannot be counted, staff are asked to try again after this many seconds.
+PIN_CHECK_RETRY_SECONDS = 60
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def exit_kiosk(request: HttpRequest) -> HttpResponse:
+    try:
+        return _exit_kiosk(request)
+    except pin.PinCheckUnavailable:
+        logger.exception("Wrong kiosk PINs cannot be counted; the exit stays shut.")
+        response = render(
+            request, "kiosk/exit.html", {"form": None, "unavailable": True}, status=503
+        )
+        response["Retry-After"] = str(PIN_CHECK_RETRY_SECONDS)
+        return response
+
+
+def _exit_kiosk(request: HttpRequest) -> HttpResponse:
     form = ExitForm(request.POST or None) if settings.KIOSK_EXIT_PIN else None
     if pin.is_locked(request):
         return render(request, "kiosk/exit.html", _locked(), status=429)

@@ -5,6 +5,7 @@ themselves), gone after one window. Nothing a person typed.
 """
 
 import functools
+import logging
 import time
 from collections.abc import Callable
 
@@ -13,6 +14,8 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.crypto import salted_hmac
+
+logger = logging.getLogger(__name__)
 
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -52,7 +55,8 @@ def client_keys(request: HttpRequest) -> list[str]:
 
 
 def rate_limited(group: str, rate_setting: str) -> Callable:
-    """Refuse with a friendly 429 once a client or session goes over the configured rate."""
+    """Refuse with a friendly 429 once a client or session goes over the configured rate; while
+    the cache cannot be reached, log it and let the request through."""
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @functools.wraps(view)
@@ -60,7 +64,13 @@ def rate_limited(group: str, rate_setting: str) -> Callable:
             limit, window = parse_rate(getattr(settings, rate_setting))
             now = time.time()
             for key in client_keys(request):
-                allowed, retry_after = _allowed(f"{group}:{key}", limit, window, now)
+                try:
+                    allowed, retry_after = _allowed(f"{group}:{key}", limit, window, now)
+                except Exception:
+                    # The shared cache is down: serve rather than fail. The render cap still
+                    # keeps a worker for pages (it falls back to this host's lock files).
+                    logger.exception("The rate limit's cache cannot be reached; not limiting.")
+                    break
                 if not allowed:
                     response = render(
                         request, "pages/429.html", {"retry_after": retry_after}, status=429

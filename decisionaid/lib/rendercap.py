@@ -86,20 +86,35 @@ def _cache_slot(slots: int) -> Iterator[bool]:
     yield False
 
 
+def _slot_kinds() -> list[Callable[[int], contextlib.AbstractContextManager[bool]]]:
+    """How to hold a slot, in the order to try: the shared cache, if chosen, then lock files."""
+    return [_cache_slot, _file_slot] if backend() == "cache" else [_file_slot]
+
+
 @contextlib.contextmanager
 def render_slot() -> Iterator[bool]:
     """Hold one of the host's PDF_RENDER_SLOTS for the block; yields False when all are taken.
 
-    If the lock folder or the cache cannot be used at all, it yields True and logs: a broken
-    cap must not make every PDF fail.
+    If the shared cache cannot be reached, the host's lock files keep the cap. If no way of
+    holding a slot works at all, it yields True and logs: a broken cap must not make every PDF
+    fail.
     """
     with contextlib.ExitStack() as stack:
+        got = True
         try:
-            slot = _cache_slot if backend() == "cache" else _file_slot
-            got = stack.enter_context(slot(settings.PDF_RENDER_SLOTS))
+            kinds = _slot_kinds()
         except Exception:
             logger.exception("The PDF render cap is not working; rendering without it.")
-            got = True
+            kinds = []
+        for index, slot in enumerate(kinds):
+            try:
+                got = stack.enter_context(slot(settings.PDF_RENDER_SLOTS))
+                break
+            except Exception:
+                if index + 1 < len(kinds):
+                    logger.exception("The render cap's cache cannot be reached; using lock files.")
+                else:
+                    logger.exception("The PDF render cap is not working; rendering without it.")
         yield got
 
 

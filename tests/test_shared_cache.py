@@ -21,12 +21,14 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
+from decisionaid.guide.steps import STEPS
 from decisionaid.lib import rendercap
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_URL = os.environ.get("CACHE_URL", "")
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 STARTUP_SECONDS = 60
+STEP_SLUGS = [step.slug for step in STEPS]
 
 pytestmark = pytest.mark.skipif(
     not CACHE_URL.startswith("redis://"), reason="needs Redis: run `make test-redis`"
@@ -210,3 +212,21 @@ def test_an_editors_change_shows_on_both_instances_on_the_next_request(two_hosts
         status, _, body = get(base + "/", some_client())
         assert status == 200
         assert marker.encode() in body
+
+
+@needs_postgres
+def test_guide_pages_make_no_redis_calls_and_leave_nothing_in_it(two_hosts):
+    """Rendered page parts stay in each worker's memory: only PDFs and the kiosk exit use Redis."""
+    redis = cache._cache.get_client(write=True)
+    pages = ["/", "/about/", "/checklist/"] + [f"/guide/{slug}/" for slug in STEP_SLUGS]
+    for base in two_hosts["bases"]:
+        for path in pages:  # the first visit to each page stores its parts, wherever they go
+            assert get(base + path, some_client())[0] == 200, path
+    before = redis.info("stats")["total_commands_processed"]
+    for base in two_hosts["bases"]:
+        for path in pages:
+            assert get(base + path, some_client())[0] == 200, path
+    commands = redis.info("stats")["total_commands_processed"] - before
+    assert commands <= 1, f"{commands} Redis commands for {2 * len(pages)} pages"  # this INFO
+    stored = [key.decode() for key in redis.scan_iter(count=1000)]
+    assert not [key for key in stored if "fragments" in key or "template.cache" in key], stored

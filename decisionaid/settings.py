@@ -183,12 +183,19 @@ STORAGES = {
 # CACHE_URL=redis://host:6379/0 (Django's own RedisCache) so the PDF rate limit and the render cap
 # are shared by every worker and host; CACHE_BACKEND and CACHE_LOCATION name any other backend.
 CACHE_URL = os.environ.get("CACHE_URL", "").strip()
+CACHE_TIMEOUT_SECONDS = float(os.environ.get("CACHE_TIMEOUT_SECONDS", "0.5"))
 if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "decisionaid"),
+            # A hung Redis holds a PDF request this long (redis-py waits 5 s), then the
+            # callers fall back and leave it alone for a while (lib/sharedcache.py).
+            "OPTIONS": {
+                "socket_connect_timeout": CACHE_TIMEOUT_SECONDS,
+                "socket_timeout": CACHE_TIMEOUT_SECONDS,
+            },
         }
     }
 elif CACHE_URL:

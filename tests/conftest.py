@@ -38,10 +38,12 @@ def _fresh_cache():
     """Each test starts with empty caches, so rendered fragments never leak between tests."""
     from django.core.cache import cache
 
+    from decisionaid.lib import sharedcache
     from decisionaid.lib.fragmentcache import fragment_cache
 
     cache.clear()
     fragment_cache().clear()
+    sharedcache.resume()
     yield
 
 

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from decisionaid.lib import sharedcache
 from decisionaid.lib.ratelimit import scrambled
 
 MIN_DIGITS = 6
@@ -48,17 +49,23 @@ def lockout_seconds() -> int:
 
 
 def is_locked(request: HttpRequest) -> bool:
+    if not sharedcache.reachable():
+        raise PinCheckUnavailable
     try:
         return any(cache.get(f"{scope}:locked") for scope, _ in _scopes(request))
     except Exception as error:
+        sharedcache.pause()
         raise PinCheckUnavailable from error
 
 
 def record_wrong_pin(request: HttpRequest) -> None:
     """Count a wrong PIN; the scope that reaches its limit is locked out."""
+    if not sharedcache.reachable():
+        raise PinCheckUnavailable
     try:
         _count_wrong_pin(request)
     except Exception as error:
+        sharedcache.pause()
         raise PinCheckUnavailable from error
 
 

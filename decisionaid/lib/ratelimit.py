@@ -15,6 +15,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.crypto import salted_hmac
 
+from . import sharedcache
+
 logger = logging.getLogger(__name__)
 
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -54,6 +56,27 @@ def client_keys(request: HttpRequest) -> list[str]:
     return keys
 
 
+def _over_limit(request: HttpRequest, group: str, rate: str) -> int | None:
+    """Seconds until the client or session may ask again, or None while under the limit.
+
+    While the shared cache cannot be reached nothing is limited: serving beats failing, and the
+    render cap still keeps a worker for pages (it falls back to this host's lock files).
+    """
+    if not sharedcache.reachable():
+        return None
+    limit, window = parse_rate(rate)
+    now = time.time()
+    try:
+        for key in client_keys(request):
+            allowed, retry_after = _allowed(f"{group}:{key}", limit, window, now)
+            if not allowed:
+                return retry_after
+    except Exception:
+        sharedcache.pause()
+        logger.exception("The rate limit's cache cannot be reached; not limiting for now.")
+    return None
+
+
 def rate_limited(group: str, rate_setting: str) -> Callable:
     """Refuse with a friendly 429 once a client or session goes over the configured rate; while
     the cache cannot be reached, log it and let the request through."""
@@ -61,22 +84,13 @@ def rate_limited(group: str, rate_setting: str) -> Callable:
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @functools.wraps(view)
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            limit, window = parse_rate(getattr(settings, rate_setting))
-            now = time.time()
-            for key in client_keys(request):
-                try:
-                    allowed, retry_after = _allowed(f"{group}:{key}", limit, window, now)
-                except Exception:
-                    # The shared cache is down: serve rather than fail. The render cap still
-                    # keeps a worker for pages (it falls back to this host's lock files).
-                    logger.exception("The rate limit's cache cannot be reached; not limiting.")
-                    break
-                if not allowed:
-                    response = render(
-                        request, "pages/429.html", {"retry_after": retry_after}, status=429
-                    )
-                    response["Retry-After"] = str(retry_after)
-                    return response
+            retry_after = _over_limit(request, group, getattr(settings, rate_setting))
+            if retry_after is not None:
+                response = render(
+                    request, "pages/429.html", {"retry_after": retry_after}, status=429
+                )
+                response["Retry-After"] = str(retry_after)
+                return response
             return view(request, *args, **kwargs)
 
         return wrapped

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
+from . import sharedcache
+
 logger = logging.getLogger(__name__)
 
 # A slot held in the shared cache is freed by its lease if the worker holding it dies; it must
@@ -87,8 +89,11 @@ def _cache_slot(slots: int) -> Iterator[bool]:
 
 
 def _slot_kinds() -> list[Callable[[int], contextlib.AbstractContextManager[bool]]]:
-    """How to hold a slot, in the order to try: the shared cache, if chosen, then lock files."""
-    return [_cache_slot, _file_slot] if backend() == "cache" else [_file_slot]
+    """How to hold a slot, in the order to try: the shared cache, if chosen and not just found
+    unreachable, then lock files."""
+    if backend() == "cache" and sharedcache.reachable():
+        return [_cache_slot, _file_slot]
+    return [_file_slot]
 
 
 @contextlib.contextmanager
@@ -112,6 +117,7 @@ def render_slot() -> Iterator[bool]:
                 break
             except Exception:
                 if index + 1 < len(kinds):
+                    sharedcache.pause()
                     logger.exception("The render cap's cache cannot be reached; using lock files.")
                 else:
                     logger.exception("The PDF render cap is not working; rendering without it.")

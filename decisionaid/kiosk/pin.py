@@ -3,7 +3,7 @@
 Wrong PINs are counted in the shared cache, per client address and for the whole deployment
 (every kiosk together). Past the limit the exit is locked for a while, so a six-digit PIN cannot
 be found by trying: at five tries a quarter of an hour it would take decades. While that cache
-cannot be reached no PIN is checked at all (PinCheckUnavailable): the exit stays shut.
+cannot be reached no PIN is checked at all (sharedcache.Unreachable): the exit stays shut.
 """
 
 import hmac
@@ -21,10 +21,6 @@ TRIES_PER_CLIENT = 5
 TRIES_PER_DEPLOYMENT = 20
 WINDOW_SECONDS = 60
 PREFIX = "kiosk-exit-pin"
-
-
-class PinCheckUnavailable(Exception):
-    """The cache that counts wrong PINs cannot be reached, so no PIN may be tried."""
 
 
 def pin_is_strong(pin: str) -> bool:
@@ -49,24 +45,14 @@ def lockout_seconds() -> int:
 
 
 def is_locked(request: HttpRequest) -> bool:
-    if not sharedcache.reachable():
-        raise PinCheckUnavailable
-    try:
+    with sharedcache.guarded():
         return any(cache.get(f"{scope}:locked") for scope, _ in _scopes(request))
-    except Exception as error:
-        sharedcache.pause()
-        raise PinCheckUnavailable from error
 
 
 def record_wrong_pin(request: HttpRequest) -> None:
     """Count a wrong PIN; the scope that reaches its limit is locked out."""
-    if not sharedcache.reachable():
-        raise PinCheckUnavailable
-    try:
+    with sharedcache.guarded():
         _count_wrong_pin(request)
-    except Exception as error:
-        sharedcache.pause()
-        raise PinCheckUnavailable from error
 
 
 def _count_wrong_pin(request: HttpRequest) -> None:

@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from decisionaid.guide.answers import Answers
+from decisionaid.lib import sharedcache
 from decisionaid.lib.language import remember_language
 from decisionaid.lib.sessionpurge import purge_expired_sessions
 from decisionaid.lib.strictinput import unexpected_fields
@@ -52,7 +53,7 @@ PIN_CHECK_RETRY_SECONDS = 60
 def exit_kiosk(request: HttpRequest) -> HttpResponse:
     try:
         return _exit_kiosk(request)
-    except pin.PinCheckUnavailable:
+    except sharedcache.Unreachable:
         logger.exception("Wrong kiosk PINs cannot be counted; the exit stays shut.")
         response = render(
             request, "kiosk/exit.html", {"form": None, "unavailable": True}, status=503

@@ -62,18 +62,17 @@ def _over_limit(request: HttpRequest, group: str, rate: str) -> int | None:
     While the shared cache cannot be reached nothing is limited: serving beats failing, and the
     render cap still keeps a worker for pages (it falls back to this host's lock files).
     """
-    if not sharedcache.reachable():
-        return None
     limit, window = parse_rate(rate)
     now = time.time()
     try:
-        for key in client_keys(request):
-            allowed, retry_after = _allowed(f"{group}:{key}", limit, window, now)
-            if not allowed:
-                return retry_after
-    except Exception:
-        sharedcache.pause()
-        logger.exception("The rate limit's cache cannot be reached; not limiting for now.")
+        with sharedcache.guarded():
+            for key in client_keys(request):
+                allowed, retry_after = _allowed(f"{group}:{key}", limit, window, now)
+                if not allowed:
+                    return retry_after
+    except sharedcache.Unreachable as error:
+        if error.__cause__ is not None:  # failed now, not merely paused after a failure
+            logger.exception("The rate limit's cache cannot be reached; not limiting for now.")
     return None
 
 

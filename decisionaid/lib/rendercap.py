@@ -88,14 +88,6 @@ def _cache_slot(slots: int) -> Iterator[bool]:
     yield False
 
 
-def _slot_kinds() -> list[Callable[[int], contextlib.AbstractContextManager[bool]]]:
-    """How to hold a slot, in the order to try: the shared cache, if chosen and not just found
-    unreachable, then lock files."""
-    if backend() == "cache" and sharedcache.reachable():
-        return [_cache_slot, _file_slot]
-    return [_file_slot]
-
-
 @contextlib.contextmanager
 def render_slot() -> Iterator[bool]:
     """Hold one of the host's PDF_RENDER_SLOTS for the block; yields False when all are taken.
@@ -104,24 +96,32 @@ def render_slot() -> Iterator[bool]:
     holding a slot works at all, it yields True and logs: a broken cap must not make every PDF
     fail.
     """
+    slots = settings.PDF_RENDER_SLOTS
     with contextlib.ExitStack() as stack:
-        got = True
+        got = None
         try:
-            kinds = _slot_kinds()
+            if backend() == "cache":
+                with sharedcache.guarded():
+                    got = stack.enter_context(_cache_slot(slots))
+            else:
+                got = stack.enter_context(_file_slot(slots))
+        except sharedcache.Unreachable as error:
+            if error.__cause__ is not None:
+                logger.exception("The render cap's cache cannot be reached; using lock files.")
+            got = _slot_or_none(stack, _file_slot(slots))
         except Exception:
             logger.exception("The PDF render cap is not working; rendering without it.")
-            kinds = []
-        for index, slot in enumerate(kinds):
-            try:
-                got = stack.enter_context(slot(settings.PDF_RENDER_SLOTS))
-                break
-            except Exception:
-                if index + 1 < len(kinds):
-                    sharedcache.pause()
-                    logger.exception("The render cap's cache cannot be reached; using lock files.")
-                else:
-                    logger.exception("The PDF render cap is not working; rendering without it.")
-        yield got
+        yield True if got is None else got
+
+
+def _slot_or_none(
+    stack: contextlib.ExitStack, slot: contextlib.AbstractContextManager[bool]
+) -> bool | None:
+    try:
+        return stack.enter_context(slot)
+    except Exception:
+        logger.exception("The PDF render cap is not working; rendering without it.")
+        return None
 
 
 def render_capped(

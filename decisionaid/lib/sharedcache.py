@@ -10,22 +10,31 @@ one timeout per pause rather than one or two per PDF.
 """
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 PAUSE_SECONDS = 10.0
 
 _state = {"paused_until": 0.0}
 
 
-def reachable() -> bool:
-    """False for PAUSE_SECONDS after a call to the shared cache failed in this process."""
-    return time.monotonic() >= _state["paused_until"]
-
-
-def pause() -> None:
-    """A call to the shared cache just failed: leave it alone for a while."""
-    _state["paused_until"] = time.monotonic() + PAUSE_SECONDS
+class Unreachable(Exception):
+    """The shared cache failed just now, or did within the last PAUSE_SECONDS."""
 
 
 def resume() -> None:
     """Try the shared cache again on the next call (tests, and nothing else, need this)."""
     _state["paused_until"] = 0.0
+
+
+@contextmanager
+def guarded() -> Iterator[None]:
+    """Run calls to the shared cache, or raise Unreachable at once while paused; a failing call
+    pauses the cache and raises Unreachable from its error."""
+    if time.monotonic() < _state["paused_until"]:
+        raise Unreachable("paused after a failed call")
+    try:
+        yield
+    except Exception as error:
+        _state["paused_until"] = time.monotonic() + PAUSE_SECONDS
+        raise Unreachable(str(error)) from error
